@@ -1,0 +1,52 @@
+/// A heading with its anchor, number and title, as cross-references and the TOC see it.
+public struct Anchor {
+    public var id: String
+    public var title: String
+    public var level: Int
+    public var number: String?
+    var node: MarkdownNode?
+
+    init(id: String, title: String, level: Int, number: String? = nil, node: MarkdownNode? = nil) {
+        self.id = id
+        self.title = title
+        self.level = level
+        self.number = number
+        self.node = node
+    }
+
+    /// "3.2 Le diagnostic" or the bare title.
+    public var label: String { number.map { "\($0) \(title)" } ?? title }
+}
+
+/// Every anchor of a publication, by chapter file and by the slug an author would write.
+struct AnchorIndex {
+    /// Chapter file name → (page slug, chapter anchor).
+    private(set) var chapters: [String: (page: String, anchor: Anchor)] = [:]
+    /// Chapter file name → requested slug → anchor id.
+    private var sections: [String: [String: String]] = [:]
+    private var anchors: [String: Anchor] = [:]
+    /// Chapters that could not be read: references into them are not checked (their own error says why).
+    private(set) var unreadable: Set<String> = []
+
+    mutating func markUnreadable(_ file: String) { unreadable.insert(file) }
+
+    mutating func addChapter(_ chapter: Chapter) {
+        let title = chapter.frontMatter.titre + (chapter.number.map { " (chapitre \($0))" } ?? "")
+        chapters[chapter.fileName] = (chapter.slug, Anchor(id: chapter.slug, title: title, level: 1))
+    }
+
+    mutating func add(_ anchor: Anchor, requested: String, in file: String) {
+        sections[file, default: [:]][requested] = anchor.id
+        var stored = anchor
+        stored.node = nil
+        anchors[anchor.id] = stored
+    }
+
+    mutating func setNumber(_ number: String, forID id: String) { anchors[id]?.number = number }
+
+    func anchor(file: String, fragment: String) -> Anchor? {
+        sections[file]?[fragment].flatMap { anchors[$0] }
+    }
+
+    func fragments(in file: String) -> [String] { Array(sections[file]?.keys ?? [:].keys) }
+}

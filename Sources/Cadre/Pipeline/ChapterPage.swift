@@ -1,0 +1,49 @@
+import Foundation
+
+/// A chapter on its way through the pipeline: its parsed document, its headings, then its HTML.
+final class ChapterPage {
+    let chapter: Chapter
+    let document: MarkdownDocument
+    let source: ChapterSource
+    var headings: [Anchor] = []
+    var html = ""
+
+    init(chapter: Chapter, markdown: String) {
+        self.chapter = chapter
+        self.document = MarkdownDocument(markdown: markdown)
+        self.source = ChapterSource(chapter: chapter, expanded: markdown)
+    }
+}
+
+/// Turns positions in a chapter's (possibly expanded) Markdown into positions in its file.
+struct ChapterSource {
+    let file: String
+    let bodyLine: Int
+    let lines: [Substring]
+    /// Whether Mustache expansion may have moved lines (then positions are found by content).
+    let shifted: Bool
+
+    init(chapter: Chapter, expanded: String) {
+        file = chapter.path
+        bodyLine = chapter.bodyLine
+        lines = chapter.body.split(separator: "\n", omittingEmptySubsequences: false)
+        shifted = expanded != chapter.body
+    }
+
+    /// The file position of a line of the parsed text.
+    func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: file, line: line + bodyLine - 1, column: column)
+    }
+
+    /// The file position of `snippet`, searched from the parsed line onwards, then from the top.
+    func location(of snippet: String, near line: Int) -> SourceLocation {
+        let start = max(0, min(line - 1, lines.count))
+        for index in Array(start..<lines.count) + Array(0..<start) {
+            if let range = lines[index].range(of: snippet) {
+                let column = lines[index].unicodeScalars.distance(from: lines[index].startIndex, to: range.lowerBound) + 1
+                return SourceLocation(file: file, line: index + bodyLine, column: column)
+            }
+        }
+        return location(line: line)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A file produced by a build, relative to the output folder.
+public struct RenderedFile: Sendable {
+    public var path: String
+    public var data: Data
+}
+
+/// Takes one publication through the pipeline: expand → parse → passes → render.
+struct PublicationBuild {
+    let project: Project
+    let publication: Publication
+    let layouts: Layouts
+    let sink: DiagnosticSink
+    var progress: (String) -> Void = { _ in }
+
+    /// Page names cadre writes itself; a chapter may not take them.
+    static let reservedPages: Set<String> = ["index", "impression", "assets"]
+
+    func run() -> [RenderedFile] {
+        let context = LayoutContext.data(project: project, publication: publication)
+        var slugger = Slugger()
+        var index = AnchorIndex()
+        for chapter in publication.chapters {
+            if Self.reservedPages.contains(chapter.slug) {
+                sink.report(SourceLocation(file: chapter.path, line: 1).error("le nom « \(chapter.slug) » est réservé", hint: "renommez le fichier, par exemple NN-\(chapter.slug)-du-guide.md"))
+            }
+            slugger.reserve(chapter.slug)
+            index.addChapter(chapter)
+        }
+        Self.reservedPages.forEach { slugger.reserve($0) }
+
+        // Expand and parse, then give every heading its anchor and number: cross-references need all of them.
+        var pages: [ChapterPage] = []
+        for chapter in publication.chapters {
+            progress(chapter.path)
+            guard let markdown = ChapterExpansion.expand(chapter, context: context, into: sink) else {
+                index.markUnreadable(chapter.fileName)
+                continue
+            }
+            let page = ChapterPage(chapter: chapter, markdown: markdown)
+            SlugPass.run(page, slugger: &slugger, index: &index, into: sink)
+            NumberingPass.run(page, index: &index)
+            pages.append(page)
+        }
+
+        let acronyms = AcronymMarker(acronyms: project.data.acronyms)
+        let components = ComponentPass(context: context, acronyms: acronyms, sink: sink)
+        for page in pages {
+            CrossReferencePass.run(page, index: index, into: sink)
+            acronyms.mark(page.document)
+            components.run(page)
+        }
+        components.finish()
+        for page in pages {
+            FrenchTypography.mark(page.document)
+            HeadingMarkup.run(page)
+            page.html = page.document.renderHTML()
+        }
+        return write(pages)
+    }
+
+    private func write(_ pages: [ChapterPage]) -> [RenderedFile] {
+        let name = publication.name
+        let layoutContext = LayoutContext(publication: publication, pages: pages)
+        var files: [RenderedFile] = []
+        func add(_ path: String, _ html: String?) {
+            if let html { files.append(RenderedFile(path: "\(name)/\(path)", data: Data(html.utf8))) }
+        }
+        add("index.html", layouts.render("site/index", context: layoutContext.index(), into: sink))
+        for position in pages.indices {
+            add("\(pages[position].chapter.slug).html", layouts.render("site/chapitre", context: layoutContext.chapterPage(at: position), into: sink))
+        }
+        add("impression.html", layouts.render("print/publication", context: layoutContext.print(), into: sink))
+        files += Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(name)/assets")
+        return files
+    }
+}
+
+/// The static files of `Templates/assets/` (stylesheets, fonts), copied beside each publication.
+enum Assets {
+    static func files(in folder: URL, under prefix: String) -> [RenderedFile] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [RenderedFile] = []
+        while let path = enumerator.nextObject() as? String {
+            let url = folder.appendingPathComponent(path)
+            guard !FileLister.isFolder(url), !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  let data = FileManager.default.contents(atPath: url.path) else { continue }
+            files.append(RenderedFile(path: "\(prefix)/\(path)", data: data))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// File-system helpers shared by the loaders: sorted listings, relative paths, reading with a diagnostic.
+enum FileLister {
+    /// Regular files of `folder` (not recursive) with one of `extensions`, sorted by name.
+    static func files(in folder: URL, extensions: Set<String>) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted()
+            .filter { !$0.hasPrefix(".") && extensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    /// Sub-folders of `folder`, sorted by name.
+    static func folders(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().filter { !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0) }.filter(isFolder)
+    }
+
+    static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func relativePath(of url: URL, to root: URL) -> String {
+        let base = root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        guard path.hasPrefix(base + "/") else { return path }
+        return String(path.dropFirst(base.count + 1))
+    }
+
+    /// The file as UTF-8 text, or nil with a diagnostic.
+    static func read(_ url: URL, path: String, into sink: DiagnosticSink) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            sink.report(SourceLocation(file: path, line: 1).error("fichier illisible", hint: "vérifiez qu'il existe et que vous avez le droit de le lire"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            sink.report(SourceLocation(file: path, line: 1).error("le fichier n'est pas en UTF-8", hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
+            return nil
+        }
+        return text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+}

@@ -1,0 +1,55 @@
+/// What a chapter says about itself in the YAML block at the top of its file.
+public struct FrontMatter: Decodable, Sendable {
+    /// Where a chapter sits in the publication, which decides numbering and placement.
+    public enum Nature: String, Decodable, CaseIterable, Sendable {
+        /// Numbered chapter of the body.
+        case chapitre
+        /// Unnumbered opening matter: avant-propos, préambule…
+        case liminaire
+        /// Unnumbered closing matter: acronymes, annexes…
+        case annexe
+    }
+
+    public var titre: String
+    /// Short title for running heads; the title when absent.
+    public var titreCourt: String?
+    public var nature: Nature
+    public var resume: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case titre
+        case titreCourt = "titre_court"
+        case nature
+        case resume
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        titre = try container.decode(String.self, forKey: .titre)
+        titreCourt = try container.decodeIfPresent(String.self, forKey: .titreCourt)
+        nature = try container.decodeIfPresent(Nature.self, forKey: .nature) ?? .chapitre
+        resume = try container.decodeIfPresent(String.self, forKey: .resume)
+    }
+}
+
+/// Splits a chapter file into its front matter and its Markdown body.
+struct FrontMatterSplit {
+    var yaml: String
+    /// Line of the file where the YAML starts (1-based).
+    var yamlLine: Int
+    var body: String
+    /// Line of the file where the body starts (1-based).
+    var bodyLine: Int
+
+    /// Nil when the file does not start with a `---` line or the block is not closed.
+    init?(_ text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else { return nil }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
+        yaml = lines[1..<end].joined(separator: "\n")
+        yamlLine = 2
+        body = lines[(end + 1)...].joined(separator: "\n") + "\n"
+        bodyLine = end + 2
+    }
+}

@@ -1,0 +1,197 @@
+import Yams
+
+/// An object: checks its keys against the model's, then hands each value to `NodeDecoder`.
+struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let values: [String: Node]
+    /// Keys in the order the file gives them (a table's columns keep their order).
+    let order: [String]
+    let node: Node
+    let state: DecodingState
+    let codingPath: [CodingKey]
+
+    init(mapping: Node.Mapping, node: Node, state: DecodingState, codingPath: [CodingKey]) {
+        var values: [String: Node] = [:]
+        var order: [String] = []
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            if values[name] != nil {
+                state.report("clé « \(name) » en double", at: key, hint: "chaque clé ne doit apparaître qu'une fois dans un objet")
+            }
+            if values[name] == nil { order.append(name) }
+            values[name] = value
+        }
+        self.values = values
+        self.order = order
+        self.node = node
+        self.state = state
+        self.codingPath = codingPath
+        if let known = Self.knownKeys {
+            for (key, _) in mapping {
+                let name = key.scalar?.string ?? ""
+                guard !known.contains(name) else { continue }
+                let place = codingPath.isEmpty ? "" : " dans « \(pathName(codingPath)) »"
+                state.report("clé inconnue « \(name) »\(place)", at: key, hint: Suggestion.hint(for: name, in: known))
+            }
+        }
+    }
+
+    /// The keys a model accepts, when its CodingKeys list them (`CaseIterable`); nil for dictionaries.
+    private static var knownKeys: [String]? {
+        guard let cases = Key.self as? any CaseIterable.Type else { return nil }
+        return (cases.allCases as any Collection).map { ($0 as! Key).stringValue }
+    }
+
+    var allKeys: [Key] { order.compactMap { Key(stringValue: $0) } }
+
+    func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool { values[key.stringValue]?.isNull ?? true }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        let path = codingPath + [key]
+        guard let child = values[key.stringValue], !child.isNull else {
+            let place = codingPath.isEmpty ? "" : " dans « \(pathName(codingPath)) »"
+            let missing = values[key.stringValue] == nil ? "champ obligatoire « \(key.stringValue) » manquant" : "« \(key.stringValue) » est vide"
+            state.report("\(missing)\(place)", at: values[key.stringValue] ?? node, hint: "ajoutez « \(key.stringValue): … »")
+            return try Placeholder.make(T.self)
+        }
+        return try NodeDecoder(node: child, state: state, codingPath: codingPath).decodeChild(T.self, node: child, path: path)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try NodeDecoder(node: values[key.stringValue] ?? .mapping(.init([])), state: state, codingPath: codingPath + [key]).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+        try NodeDecoder(node: values[key.stringValue] ?? .sequence(.init([])), state: state, codingPath: codingPath + [key]).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> Decoder { NodeDecoder(node: node, state: state, codingPath: codingPath) }
+
+    func superDecoder(forKey key: Key) throws -> Decoder {
+        NodeDecoder(node: values[key.stringValue] ?? .mapping(.init([])), state: state, codingPath: codingPath + [key])
+    }
+}
+
+/// A list: each element is decoded in turn, problems are reported per element.
+struct NodeUnkeyedContainer: UnkeyedDecodingContainer {
+    let items: [Node]
+    let state: DecodingState
+    let codingPath: [CodingKey]
+    var currentIndex = 0
+
+    init(items: [Node], state: DecodingState, codingPath: [CodingKey]) {
+        self.items = items
+        self.state = state
+        self.codingPath = codingPath
+    }
+
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, items[currentIndex].isNull else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        guard !isAtEnd else { throw ReportedError() }
+        let child = items[currentIndex]
+        let path = codingPath + [IndexKey(currentIndex)]
+        currentIndex += 1
+        return try NodeDecoder(node: child, state: state, codingPath: path).decodeChild(T.self, node: child, path: path)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        guard !isAtEnd else { throw ReportedError() }
+        defer { currentIndex += 1 }
+        return try NodeDecoder(node: items[currentIndex], state: state, codingPath: codingPath + [IndexKey(currentIndex)]).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+        guard !isAtEnd else { throw ReportedError() }
+        defer { currentIndex += 1 }
+        return try NodeDecoder(node: items[currentIndex], state: state, codingPath: codingPath + [IndexKey(currentIndex)]).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> Decoder {
+        guard !isAtEnd else { throw ReportedError() }
+        defer { currentIndex += 1 }
+        return NodeDecoder(node: items[currentIndex], state: state, codingPath: codingPath + [IndexKey(currentIndex)])
+    }
+}
+
+struct IndexKey: CodingKey {
+    let intValue: Int?
+    var stringValue: String { "\(intValue ?? 0)" }
+    init(_ index: Int) { intValue = index }
+    init?(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { return nil }
+}
+
+/// A scalar: strings, numbers and booleans, with French messages for the wrong kind.
+struct NodeValueContainer: SingleValueDecodingContainer {
+    let node: Node
+    let state: DecodingState
+    let codingPath: [CodingKey]
+
+    func decodeNil() -> Bool { node.isNull }
+
+    private func scalar(_ expected: String) throws -> String {
+        guard case .scalar(let scalar) = node else {
+            state.report("« \(pathName(codingPath)) » doit être \(expected), trouvé \(node.kindName)", at: node)
+            throw ReportedError()
+        }
+        return scalar.string
+    }
+
+    private func mismatch(_ expected: String, _ text: String) -> ReportedError {
+        state.report("« \(pathName(codingPath)) » doit être \(expected), trouvé « \(text) »", at: node)
+        return ReportedError()
+    }
+
+    func decode(_ type: String.Type) throws -> String { try scalar("un texte") }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        let text = try scalar("oui ou non (true/false)")
+        switch text.lowercased() {
+        case "true", "yes", "oui", "vrai": return true
+        case "false", "no", "non", "faux": return false
+        default: throw mismatch("oui ou non (true/false)", text)
+        }
+    }
+
+    func decode(_ type: Double.Type) throws -> Double {
+        let text = try scalar("un nombre")
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
+            throw mismatch("un nombre (point décimal, sans espace ni unité)", text)
+        }
+        return value
+    }
+
+    func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+
+    func decode<T: BinaryInteger & LosslessStringConvertible>(integer type: T.Type) throws -> T {
+        let text = try scalar("un nombre entier")
+        guard let value = T(text.replacingOccurrences(of: "_", with: "")) else {
+            throw mismatch("un nombre entier (sans espace ni unité)", text)
+        }
+        return value
+    }
+
+    func decode(_ type: Int.Type) throws -> Int { try decode(integer: type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try decode(integer: type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try decode(integer: type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try decode(integer: type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try decode(integer: type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try decode(integer: type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try decode(integer: type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try decode(integer: type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try decode(integer: type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try decode(integer: type) }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try NodeDecoder(node: node, state: state, codingPath: codingPath).decodeChild(T.self, node: node, path: codingPath)
+    }
+}

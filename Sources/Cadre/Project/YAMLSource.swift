@@ -1,0 +1,60 @@
+import Yams
+
+/// A YAML text with the place it comes from, so that every problem in it can be located.
+public struct YAMLSource: Sendable {
+    public var text: String
+    public var file: String
+    /// Lines before the YAML inside its file (a front matter starts after the `---` line).
+    public var lineOffset: Int
+
+    public init(text: String, file: String, lineOffset: Int = 0) {
+        self.text = text
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    /// Parses the text into a node tree; a syntax error becomes a diagnostic.
+    func parse() -> Result<Node, Diagnostic> {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .success(Node.mapping(.init([])))
+            }
+            return .success(node)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error))
+        } catch {
+            return .failure(location(nil).error("YAML illisible : \(error)"))
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        let hint = "vérifiez l'indentation (espaces, pas de tabulations), les deux-points après chaque clé et les guillemets"
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return location(mark).error("syntaxe YAML invalide : \(Self.french(problem))", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return location(context.mark).error("clé en double : \(duplicates.joined(separator: ", "))", hint: "chaque clé ne doit apparaître qu'une fois")
+        default:
+            return location(nil).error("YAML illisible : \(error)", hint: hint)
+        }
+    }
+
+    /// libyaml speaks English; the most frequent problems are translated.
+    private static func french(_ problem: String) -> String {
+        let translations = [
+            "mapping values are not allowed in this context": "deux-points inattendus (une valeur contenant « : » doit être entre guillemets)",
+            "did not find expected key": "clé attendue introuvable (indentation incohérente ?)",
+            "found character that cannot start any token": "caractère interdit en début de valeur (tabulation, @ ou ` ?)",
+            "did not find expected '-' indicator": "tiret de liste attendu",
+            "found unexpected end of stream": "fin de texte inattendue (guillemet ou crochet non fermé ?)",
+            "could not find expected ':'": "deux-points attendus après la clé",
+            "did not find expected node content": "valeur attendue",
+            "found undefined alias": "alias non défini",
+        ]
+        return translations[problem] ?? problem
+    }
+}

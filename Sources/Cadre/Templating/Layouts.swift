@@ -1,0 +1,46 @@
+import Foundation
+import Mustache
+
+/// The page layouts of `Templates/` (`site/page.mustache`, `print/publication.mustache`…),
+/// named by their path without extension; values are escaped for HTML.
+struct Layouts {
+    private var library = MustacheLibrary()
+    private var check = TemplateCheck()
+
+    /// Loads every `.mustache` file under `folder`; a malformed template is an error.
+    static func load(folder: URL, root: URL, into sink: DiagnosticSink) -> Layouts {
+        var layouts = Layouts()
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        var names: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".mustache") { names.append(path) }
+        }
+        for path in names.sorted() {
+            let url = folder.appendingPathComponent(path)
+            let relative = FileLister.relativePath(of: url, to: root)
+            guard let text = FileLister.read(url, path: relative, into: sink) else { continue }
+            let name = String(path.dropLast(".mustache".count))
+            do {
+                layouts.library.register(try MustacheTemplate(string: text), named: name)
+                layouts.check.templates[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                sink.report(SourceLocation(file: relative, line: error.context.lineNumber, column: error.context.columnNumber).error("gabarit Mustache mal formé (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée"))
+            } catch {
+                sink.report(SourceLocation(file: relative, line: 1).error("gabarit Mustache mal formé (\(error))"))
+            }
+        }
+        return layouts
+    }
+
+    /// The layout rendered with `context`, or nil when it is missing or names a variable the context lacks.
+    func render(_ name: String, context: [String: Any], into sink: DiagnosticSink) -> String? {
+        guard let text = check.templates[name] else {
+            sink.report(SourceLocation(file: "Templates/\(name).mustache", line: 1).error("gabarit introuvable", hint: "créez Templates/\(name).mustache"))
+            return nil
+        }
+        let problems = check.problems(in: text, context: context, file: "Templates/\(name).mustache")
+        sink.report(problems)
+        guard problems.isEmpty else { return nil }
+        return library.render(context, withTemplate: name)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A tag of a Mustache template with its position, found by a light scan of the text
+/// (swift-mustache does not expose its tokens).
+struct MustacheTag: Equatable {
+    enum Kind: Equatable { case variable, unescaped, section, inverted, close, partial, comment, pragma, delimiters }
+
+    var kind: Kind
+    var name: String
+    /// Whether a swift-mustache transform applies (`empty(liste)`): its value is not the variable's.
+    var transformed: Bool
+    var line: Int
+    var column: Int
+
+    static func scan(_ text: String) -> [MustacheTag] {
+        var tags: [MustacheTag] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        while index < scalars.count - 1 {
+            if scalars[index] == "\n" { line += 1; lineStart = index + 1; index += 1; continue }
+            guard scalars[index] == "{", scalars[index + 1] == "{" else { index += 1; continue }
+            let start = index
+            let triple = index + 2 < scalars.count && scalars[index + 2] == "{"
+            let closing: [Unicode.Scalar] = triple ? ["}", "}", "}"] : ["}", "}"]
+            var end = index + (triple ? 3 : 2)
+            while end + closing.count <= scalars.count, Array(scalars[end..<end + closing.count]) != closing { end += 1 }
+            guard end + closing.count <= scalars.count else { break }
+            var body = String(String.UnicodeScalarView(scalars[(start + (triple ? 3 : 2))..<end]))
+            let column = start - lineStart + 1
+            var kind = Kind.variable
+            if triple {
+                kind = .unescaped
+            } else if let sigil = body.first {
+                switch sigil {
+                case "#": kind = .section
+                case "^": kind = .inverted
+                case "/": kind = .close
+                case ">": kind = .partial
+                case "!": kind = .comment
+                case "%": kind = .pragma
+                case "=": kind = .delimiters
+                case "&": kind = .unescaped
+                case "$", "<": kind = .partial
+                default: break
+                }
+                if kind != .variable { body.removeFirst() }
+            }
+            tags.append(MustacheTag(kind: kind, name: Self.name(from: body), transformed: body.contains("("), line: line, column: column))
+            for scalar in scalars[start..<end] where scalar == "\n" { line += 1 }
+            if line > 1, let lastBreak = scalars[start..<end].lastIndex(of: "\n") { lineStart = lastBreak + 1 }
+            index = end + closing.count
+        }
+        return tags
+    }
+
+    /// The variable name, without surrounding spaces or swift-mustache transforms (`uppercased(nom)`).
+    private static func name(from body: String) -> String {
+        var name = body.trimmingCharacters(in: .whitespaces)
+        while let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+            name = String(name[name.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+        }
+        return name
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Cadre
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Produit les publications dans Output/ (toutes si aucune n'est nommée)."
+    )
+
+    @Argument(help: "Publications à produire (noms des dossiers de Content/).")
+    var publications: [String] = []
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "Dossier de sortie (par défaut Output/ sous la racine).")
+    var output: String?
+
+    func run() throws {
+        let request = BuildRequest(root: project.rootURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, publications: publications)
+        try Reporter.finish(Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "produit")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Vérifie tout le projet sans rien écrire ; affiche toutes les erreurs."
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        let request = BuildRequest(root: project.rootURL, writes: false)
+        try Reporter.finish(Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "vérifié")
+    }
+}
+
+/// Prints diagnostics and progress the way editors and CI expect them.
+enum Reporter {
+    static let sink = DiagnosticSink()
+    static let isTerminal = isatty(STDERR_FILENO) == 1
+
+    /// On a terminal, one updating line per step; nothing otherwise, so that output stays parseable.
+    static let progress: @Sendable (String) -> Void = { step in
+        guard isTerminal else { return }
+        FileHandle.standardError.write(Data("\u{1B}[2K\r… \(step)".utf8))
+    }
+
+    static func finish(_ outcome: BuildOutcome, verb: String) throws {
+        if isTerminal { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
+        for diagnostic in sink.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        switch outcome {
+        case .built(let files):
+            let warnings = sink.diagnostics.count
+            let summary = "cadre : \(verb), \(files) fichier\(files > 1 ? "s" : "")" + (warnings > 0 ? ", \(warnings) avertissement\(warnings > 1 ? "s" : "")" : "")
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+        case .failed:
+            let count = sink.errorCount
+            FileHandle.standardError.write(Data("cadre : \(count) erreur\(count > 1 ? "s" : ""), rien n'a été écrit\n".utf8))
+            throw ExitCode(1)
+        case .unknownPublication(let name, let suggestion):
+            throw ValidationError("publication « \(name) » inconnue — \(suggestion)")
+        }
+    }
+}

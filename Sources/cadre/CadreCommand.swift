@@ -1,0 +1,35 @@
+import ArgumentParser
+import Cadre
+import Foundation
+
+/// `cadre`: builds the publications of a project folder.
+@main
+struct CadreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cadre",
+        abstract: "Publie le guide, la plaquette et les stratégies des collectivités à partir de Content/ et Templates/.",
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+    )
+
+    /// Usage errors exit with status 2 (swift-argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "Racine du projet (le dossier qui contient Content/ et Templates/).")
+    var root: String = "."
+
+    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Cadre
+import Foundation
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Crée un nouveau fichier à partir d'un modèle.",
+        subcommands: [NewChapter.self]
+    )
+}
+
+struct NewChapter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chapter",
+        abstract: "Crée un chapitre numéroté après le dernier, avec son en-tête."
+    )
+
+    @Argument(help: "Titre du chapitre.")
+    var title: String
+
+    @Option(name: .long, help: "Publication (dossier de Content/).")
+    var publication: String
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        do {
+            let path = try ChapterScaffold.create(title: title, publication: publication, root: project.rootURL)
+            print(path)
+        } catch .unknownPublication(let name, let hint) {
+            throw ValidationError("publication « \(name) » inconnue — \(hint)")
+        } catch .alreadyExists(let path) {
+            FileHandle.standardError.write(Data("\(path):1:1: erreur: le fichier existe déjà — choisissez un autre titre\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import Cadre
+
+@Test func placeholder() { #expect(Slugger.slug("Élaborer") == "elaborer") }
