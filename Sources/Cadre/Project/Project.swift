@@ -37,20 +37,19 @@ public struct Project: Sendable {
             return nil
         }
         let settingsText = FileLister.read(settingsURL, path: settingsPath, into: sink)
-        let settings = settingsText.flatMap {
+        let decoded = settingsText.flatMap {
             YAMLDecoding.decode(PublicationSettings.self, from: YAMLSource(text: $0, file: settingsPath), into: sink)
         }
+        // With broken settings the chapters are still checked, so that one run reports everything.
+        let settings = decoded ?? PublicationSettings(titre: folder.lastPathComponent, langue: "fr")
         var chapters = FileLister.files(in: folder, extensions: ["md"]).compactMap { loadChapter($0, root: root, into: sink) }
-        if let settings {
-            chapters = ordered(chapters, by: settings.chapitres, settingsPath: settingsPath, settingsText: settingsText ?? "", into: sink)
-            validate(settings, path: settingsPath, text: settingsText ?? "", into: sink)
-        }
+        chapters = ordered(chapters, by: settings.chapitres, settingsPath: settingsPath, settingsText: settingsText ?? "", into: sink)
+        if decoded != nil { validate(settings, path: settingsPath, text: settingsText ?? "", into: sink) }
         var number = 0
         for index in chapters.indices where chapters[index].frontMatter.nature == .chapitre {
             number += 1
             chapters[index].number = number
         }
-        guard let settings else { return nil }
         return Publication(name: folder.lastPathComponent, settings: settings, chapters: chapters, settingsPath: settingsPath)
     }
 

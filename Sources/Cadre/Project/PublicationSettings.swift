@@ -14,6 +14,12 @@ public struct PublicationSettings: Decodable, Sendable {
     /// Explicit chapter order (file names); by file name when absent.
     public var chapitres: [String]?
 
+    /// Minimal settings, used to keep checking a publication whose `publication.yml` is broken.
+    init(titre: String, langue: String) {
+        self.titre = titre
+        self.langue = langue
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case titre
         case sousTitre = "sous_titre"

@@ -14,9 +14,6 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         var order: [String] = []
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
-            if values[name] != nil {
-                state.report("clé « \(name) » en double", at: key, hint: "chaque clé ne doit apparaître qu'une fois dans un objet")
-            }
             if values[name] == nil { order.append(name) }
             values[name] = value
         }
@@ -140,14 +137,14 @@ struct NodeValueContainer: SingleValueDecodingContainer {
 
     private func scalar(_ expected: String) throws -> String {
         guard case .scalar(let scalar) = node else {
-            state.report("« \(pathName(codingPath)) » doit être \(expected), trouvé \(node.kindName)", at: node)
+            state.report("« \(pathName(codingPath)) » doit être \(expected), trouvé \(node.kindName)", at: node, hint: "une seule valeur est attendue ici, sans tiret ni crochets")
             throw ReportedError()
         }
         return scalar.string
     }
 
     private func mismatch(_ expected: String, _ text: String) -> ReportedError {
-        state.report("« \(pathName(codingPath)) » doit être \(expected), trouvé « \(text) »", at: node)
+        state.report("« \(pathName(codingPath)) » doit être \(expected), trouvé « \(text) »", at: node, hint: "corrigez la valeur")
         return ReportedError()
     }
 

@@ -34,10 +34,11 @@ public struct YAMLSource: Sendable {
     private func diagnostic(for error: YamlError) -> Diagnostic {
         let hint = "vérifiez l'indentation (espaces, pas de tabulations), les deux-points après chaque clé et les guillemets"
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return location(mark).error("syntaxe YAML invalide : \(Self.french(problem))", hint: hint)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            // The context mark is where the unfinished construct (quote, bracket) starts: the place to fix.
+            return location(context?.mark ?? mark).error("syntaxe YAML invalide : \(Self.french(problem))", hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return location(context.mark).error("clé en double : \(duplicates.joined(separator: ", "))", hint: "chaque clé ne doit apparaître qu'une fois")
+            return location(context.mark).error("clé\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "« \($0) »" }.joined(separator: ", ")) en double dans cet objet", hint: "chaque clé ne doit apparaître qu'une fois")
         default:
             return location(nil).error("YAML illisible : \(error)", hint: hint)
         }
@@ -54,6 +55,9 @@ public struct YAMLSource: Sendable {
             "could not find expected ':'": "deux-points attendus après la clé",
             "did not find expected node content": "valeur attendue",
             "found undefined alias": "alias non défini",
+            "did not find expected ',' or ']'": "virgule ou crochet fermant attendu (liste entre crochets non fermée ?)",
+            "did not find expected ',' or '}'": "virgule ou accolade fermante attendue (objet entre accolades non fermé ?)",
+            "found unexpected end of stream while scanning a quoted scalar": "guillemet non fermé",
         ]
         return translations[problem] ?? problem
     }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The `cadre` executable as users and CI run it: diagnostics on stderr, exit codes 0/1/2.
+@Suite(.serialized)
+struct CommandLineTests {
+    /// The `cadre` binary built beside the test bundle (`swift build` builds it before `swift test`).
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !folder.path.hasSuffix("debug") && !folder.path.hasSuffix("release") && folder.path != "/" { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("cadre")
+    }()
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func checkPrintsEveryErrorAsFileLineColumnAndExitsOne() throws {
+        let project = try ScratchProject(fixture: "casse")
+        defer { project.remove() }
+        let result = try run(["check", "--root", project.root.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").filter { $0.contains(": erreur: ") }
+        #expect(lines.count == 10)
+        #expect(lines.allSatisfy { $0.range(of: #"^Content/[^:]+:\d+:\d+: erreur: "#, options: .regularExpression) != nil })
+    }
+
+    @Test func buildSucceedsWithExitZero() throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        let result = try run(["build", "guide", "--root", project.root.path])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("guide/index.html").path))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        #expect(try run(["build", "gide", "--root", project.root.path]).status == 2)
+        #expect(try run(["build", "--formt", "pdf"]).status == 2)
+        #expect(try run(["new", "chapter", "Titre", "--publication", "inconnue", "--root", project.root.path]).status == 2)
+    }
+}

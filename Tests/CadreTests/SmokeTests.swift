@@ -1,4 +1,0 @@
-import Testing
-@testable import Cadre
-
-@Test func placeholder() { #expect(Slugger.slug("Élaborer") == "elaborer") }

@@ -1,0 +1,57 @@
+import Foundation
+@testable import Cadre
+
+/// Paths of the repository and its fixtures, found from this file's location.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/CadreTests/Fixtures")
+    static let templates = root.appendingPathComponent("Templates")
+}
+
+/// A throw-away project folder: a fixture's Content/ plus the real Templates/.
+struct ScratchProject {
+    let root: URL
+
+    init(fixture: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.fixtures.appendingPathComponent(fixture).appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: Repository.templates, to: root.appendingPathComponent("Templates"))
+    }
+
+    var output: URL { root.appendingPathComponent("Output") }
+
+    func write(_ relativePath: String, _ text: String) throws {
+        let url = root.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func read(_ relativePath: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(relativePath), encoding: .utf8)
+    }
+
+    /// Builds (or checks) the project and returns the outcome with its diagnostics.
+    func build(writes: Bool = true, publications: [String] = []) -> (BuildOutcome, [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let outcome = Builder.run(BuildRequest(root: root, publications: publications, writes: writes), into: sink)
+        return (outcome, sink.diagnostics)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// Decodes `yaml` as `T` and returns the value with the diagnostics.
+func decodeYAML<T: Decodable>(_ type: T.Type, _ yaml: String, file: String = "test.yml") -> (T?, [Diagnostic]) {
+    let sink = DiagnosticSink()
+    let value = YAMLDecoding.decode(type, from: YAMLSource(text: yaml, file: file), into: sink)
+    return (value, sink.diagnostics)
+}
+
+/// Renders a Markdown text through the same passes a chapter gets (no cross-references).
+func renderMarkdown(_ markdown: String, acronyms: [String: Acronym] = [:]) -> String {
+    let document = MarkdownDocument(markdown: markdown)
+    AcronymMarker(acronyms: acronyms).mark(document)
+    FrenchTypography.mark(document)
+    return document.renderHTML()
+}
