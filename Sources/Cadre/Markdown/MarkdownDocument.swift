@@ -70,9 +70,11 @@ public final class MarkdownDocument {
     public func renderHTML() -> String {
         guard let html = cmark_render_html(root, Self.options, Self.extensions) else { return "" }
         defer { free(html) }
-        return String(cString: html)
-            .replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Retour au texte\"")
-            .replacingOccurrences(of: "<section class=\"footnotes\" data-footnotes>", with: "<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">")
+        let text = String(cString: html)
+        guard strstr(html, "data-footnotes") != nil else { return text }
+        return text
+            .replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"Retour au texte\"")
+            .replacingAll("<section class=\"footnotes\" data-footnotes>", with: "<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">")
     }
 
     // MARK: - Building nodes

@@ -50,32 +50,32 @@ final class AcronymMarker {
     }
 
     /// The text cut into plain runs and acronyms; one segment when it has none.
+    /// Scans UTF-8 bytes: a word is a run of ASCII letters and digits or non-ASCII bytes,
+    /// and only words starting with a capital are looked up.
     func segments(of text: String) -> [Segment] {
+        guard !acronyms.isEmpty else { return [Segment(text: text)] }
         var segments: [Segment] = []
-        var plain = Substring.UnicodeScalarView()
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
-                plain.append(scalar)
-                index = scalars.index(after: index)
-                continue
-            }
+        var plainStart = 0
+        let bytes = Array(text.utf8)
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 128
+        }
+        var index = 0
+        while index < bytes.count {
+            guard isWordByte(bytes[index]) else { index += 1; continue }
             var end = index
-            while end < scalars.endIndex, scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) { end = scalars.index(after: end) }
-            let word = String(scalars[index..<end])
-            if scalar.properties.isUppercase, let acronym = acronyms[word] {
-                if !plain.isEmpty { segments.append(Segment(text: String(plain))) }
-                plain = Substring.UnicodeScalarView()
-                segments.append(Segment(text: word, acronym: acronym))
-                used.insert(word)
-            } else {
-                plain.append(contentsOf: scalars[index..<end])
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            if bytes[index] >= 65, bytes[index] <= 90, end - index <= 16,
+               let acronym = acronyms[String(decoding: bytes[index..<end], as: UTF8.self)] {
+                if plainStart < index { segments.append(Segment(text: String(decoding: bytes[plainStart..<index], as: UTF8.self))) }
+                segments.append(Segment(text: acronym.sigle, acronym: acronym))
+                used.insert(acronym.sigle)
+                plainStart = end
             }
             index = end
         }
-        if !plain.isEmpty || segments.isEmpty { segments.append(Segment(text: String(plain))) }
+        if segments.isEmpty { return [Segment(text: text)] }
+        if plainStart < bytes.count { segments.append(Segment(text: String(decoding: bytes[plainStart...], as: UTF8.self))) }
         return segments
     }
 

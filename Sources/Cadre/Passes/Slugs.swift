@@ -4,6 +4,8 @@ import Foundation
 /// made unique within a publication (`objectifs`, `objectifs-2`…).
 public struct Slugger {
     private var used: Set<String> = []
+    /// Next suffix to try per base slug, so that a title repeated n times costs n, not n².
+    private var nextSuffix: [String: Int] = [:]
 
     public init() {}
 
@@ -34,11 +36,12 @@ public struct Slugger {
     public mutating func unique(_ text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var counter = 2
+        var counter = nextSuffix[base] ?? 2
         while used.contains(candidate) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
+        nextSuffix[base] = counter
         used.insert(candidate)
         return candidate
     }

@@ -38,6 +38,6 @@ enum FileLister {
             sink.report(SourceLocation(file: path, line: 1).error("le fichier n'est pas en UTF-8", hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
             return nil
         }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        return data.contains(13) ? text.replacingAll("\r\n", with: "\n") : text
     }
 }

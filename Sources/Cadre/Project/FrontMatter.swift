@@ -43,13 +43,27 @@ struct FrontMatterSplit {
 
     /// Nil when the file does not start with a `---` line or the block is not closed.
     init?(_ text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else { return nil }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
-        yaml = lines[1..<end].joined(separator: "\n")
-        yamlLine = 2
-        body = lines[(end + 1)...].joined(separator: "\n") + "\n"
-        bodyLine = end + 2
+        // Only the front matter is split into lines; the body is taken whole.
+        var lines: [Substring] = []
+        var lineStart = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\n" {
+                let line = text[lineStart..<index]
+                let isFence = line.trimmingCharacters(in: .whitespaces) == "---"
+                if lines.isEmpty && !isFence { return nil }
+                if isFence && !lines.isEmpty {
+                    yaml = lines.dropFirst().joined(separator: "\n")
+                    yamlLine = 2
+                    body = String(text[text.index(after: index)...])
+                    bodyLine = lines.count + 2
+                    return
+                }
+                lines.append(line)
+                lineStart = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 }

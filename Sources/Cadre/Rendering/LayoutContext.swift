@@ -5,6 +5,14 @@ import Foundation
 struct LayoutContext {
     let publication: Publication
     let pages: [ChapterPage]
+    /// What every page shares (publication and table of contents), computed once.
+    private let shared: [String: Any]
+
+    init(publication: Publication, pages: [ChapterPage]) {
+        self.publication = publication
+        self.pages = pages
+        self.shared = ["publication": Self.settings(publication), "sommaire": Self.tableOfContents(pages)]
+    }
 
     /// The context chapters' Mustache tags see: the publication and the shared data.
     static func data(project: Project, publication: Publication) -> [String: Any] {
@@ -26,15 +34,13 @@ struct LayoutContext {
         ]
     }
 
-    func index() -> [String: Any] {
-        ["publication": Self.settings(publication), "sommaire": tableOfContents]
-    }
+    func index() -> [String: Any] { shared }
 
     func chapterPage(at position: Int) -> [String: Any] {
         var context = index()
         context["chapitre"] = chapter(pages[position])
-        context["precedent"] = position > 0 ? link(pages[position - 1]) : false
-        context["suivant"] = position + 1 < pages.count ? link(pages[position + 1]) : false
+        context["precedent"] = position > 0 ? Self.link(pages[position - 1]) : false
+        context["suivant"] = position + 1 < pages.count ? Self.link(pages[position + 1]) : false
         return context
     }
 
@@ -48,7 +54,7 @@ struct LayoutContext {
         return context
     }
 
-    private var tableOfContents: [[String: Any]] {
+    private static func tableOfContents(_ pages: [ChapterPage]) -> [[String: Any]] {
         pages.map { page in
             var entry = link(page)
             entry["nature"] = page.chapter.frontMatter.nature.rawValue
@@ -60,7 +66,7 @@ struct LayoutContext {
         }
     }
 
-    private func link(_ page: ChapterPage) -> [String: Any] {
+    private static func link(_ page: ChapterPage) -> [String: Any] {
         let chapter = page.chapter
         return [
             "titre": FrenchTypography.apply(chapter.frontMatter.titre),
@@ -72,7 +78,7 @@ struct LayoutContext {
     }
 
     private func chapter(_ page: ChapterPage) -> [String: Any] {
-        var chapter = link(page)
+        var chapter = Self.link(page)
         chapter["nature"] = page.chapter.frontMatter.nature.rawValue
         chapter["resume"] = page.chapter.frontMatter.resume.map { FrenchTypography.apply($0) } ?? false
         chapter["contenu"] = page.html
@@ -81,19 +87,24 @@ struct LayoutContext {
 
     /// In the single-file print HTML, links to other pages become links to anchors of the same file.
     static func singlePageLinks(_ html: String, pages: [ChapterPage]) -> String {
-        let slugs = Set(pages.map(\.chapter.slug))
-        var result = ""
-        var rest = html[...]
-        while let found = rest.range(of: "href=\"") {
-            result += rest[..<found.upperBound]
-            rest = rest[found.upperBound...]
-            guard let dot = rest.range(of: ".html"), let quote = rest.firstIndex(of: "\""), dot.upperBound <= quote,
-                  slugs.contains(String(rest[..<dot.lowerBound])) else { continue }
-            let slug = rest[..<dot.lowerBound]
-            let fragment = rest[dot.upperBound..<quote]
-            result += fragment.isEmpty ? "#\(slug)" : fragment
-            rest = rest[quote...]
+        let slugs = Set(pages.map { Array($0.chapter.slug.utf8) })
+        let bytes = Array(html.utf8)
+        let marker = Array("href=\"".utf8)
+        let suffix = Array(".html".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            output.append(bytes[index])
+            index += 1
+            guard index >= marker.count, bytes[index - 1] == 34, bytes[(index - marker.count)..<index].elementsEqual(marker),
+                  let quote = bytes[index...].firstIndex(of: 34) else { continue }
+            let value = bytes[index..<quote]
+            guard let dot = value.indices.first(where: { value[$0...].starts(with: suffix) }), slugs.contains(Array(value[index..<dot])) else { continue }
+            let fragment = value[(dot + suffix.count)...]
+            if fragment.isEmpty { output.append(35); output.append(contentsOf: value[index..<dot]) } else { output.append(contentsOf: fragment) }
+            index = quote
         }
-        return result + rest
+        return String(decoding: output, as: UTF8.self)
     }
 }

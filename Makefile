@@ -1,0 +1,27 @@
+# cadre — the two commands of the README:
+#   make        installs what is missing, builds cadre, produces Output/
+#   make test   installs what is missing, builds, runs every test
+# and the benchmark:
+#   make bench
+
+.PHONY: all setup build test bench clean
+
+all: build
+	.build/release/cadre build
+
+setup:
+	scripts/setup
+
+build: setup
+	swift build -c release --product cadre
+
+test: setup
+	swift build --build-tests
+	swift test --skip-build
+
+bench: build
+	scripts/setup --bench
+	Benchmarks/run
+
+clean:
+	rm -rf .build Output/*/ Benchmarks/work
