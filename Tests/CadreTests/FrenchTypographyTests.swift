@@ -10,7 +10,7 @@ struct FrenchTypographyTests {
         ("Note: voir", "Note\u{00A0}: voir"),
         ("Vraiment ? Oui ; enfin !", "Vraiment\u{202F}? Oui\u{202F}; enfin\u{202F}!"),
         ("45387 habitants", "45\u{202F}387 habitants"),
-        ("1500000 €", "1\u{202F}500\u{202F}000 €"),
+        ("1500000 €", "1\u{202F}500\u{202F}000\u{202F}€"),
         ("en 2021", "en 2021"),
         ("3,14159", "3,14159"),
         ("code 01234", "code 01234"),
@@ -19,6 +19,8 @@ struct FrenchTypographyTests {
         ("http://exemple.fr", "http://exemple.fr"),
         ("l'action", "l’action"),
         ("Quoi ?!", "Quoi\u{202F}?!"),
+        ("30 % et 1,5 M€ ou 200 k€", "30\u{202F}% et 1,5\u{202F}M€ ou 200\u{202F}k€"),
+        ("Mon % préféré", "Mon % préféré"),
         ("déjà\u{202F}!", "déjà\u{202F}!"),
     ])
     func appliesRule(input: String, expected: String) {

@@ -12,7 +12,7 @@ protocol Component {
 /// The components cadre knows, by name.
 enum Components {
     static let all: [String: any Component.Type] = {
-        let list: [any Component.Type] = [DataTable.self, PassageByType.self, AcronymIndex.self]
+        let list: [any Component.Type] = [DataTable.self, PassageByType.self, AcronymIndex.self, StepsDiagram.self, FundingMap.self]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
     }()
 

@@ -1,6 +1,6 @@
 /// French typography on text: narrow no-break space (U+202F) before `; ! ?` and inside `« »`,
-/// no-break space (U+00A0) before `:`, thousands grouped with U+202F (`45 387`), typographic
-/// apostrophe. Applied to text nodes only — never to code, URLs or attributes.
+/// no-break space (U+00A0) before `:`, thousands grouped with U+202F (`45 387`), a number
+/// tied to its unit (`30 %`, `1,5 M€`), typographic apostrophe. Applied to text nodes only — never to code, URLs or attributes.
 public enum FrenchTypography {
     static let narrow: Unicode.Scalar = "\u{202F}"
     static let noBreak: Unicode.Scalar = "\u{00A0}"
@@ -45,6 +45,8 @@ public enum FrenchTypography {
                 output.append(scalar)
             case "'":
                 output.append("’")
+            case " " where isUnit(after: index, in: input) && output.last.map({ ("0"..."9").contains($0) }) == true:
+                output.append(narrow)
             case "0"..."9":
                 var end = index
                 while end < input.count, ("0"..."9").contains(input[end]) { end += 1 }
@@ -67,6 +69,12 @@ public enum FrenchTypography {
         var result = String.UnicodeScalarView()
         result.append(contentsOf: output)
         return String(result)
+    }
+
+    /// `%`, `€`, `k€`, `M€` or `Md€` right after position `index` (a space after a number).
+    private static func isUnit(after index: Int, in input: [Unicode.Scalar]) -> Bool {
+        let rest = input[(index + 1)...].prefix(3)
+        return rest.first == "%" || rest.first == "€" || rest.starts(with: ["k", "€"]) || rest.starts(with: ["M", "€"]) || rest.starts(with: ["M", "d", "€"])
     }
 
     private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,0 +1,36 @@
+/// `carte-acteurs`: who funds and who supports a collectivité, as a map around it.
+/// Source: an object with lists `bailleurs` of {nom, finance} and `appuis` of {nom, aide}.
+enum FundingMap: Component {
+    static let name = "carte-acteurs"
+
+    static func render(_ request: ComponentRequest) -> String? {
+        guard let parameters = request.parameters(SourceParameters.self), let data = request.value(at: parameters.source),
+              let funders = SVG.rows("bailleurs", of: data, request: request, source: parameters.source),
+              let supporters = SVG.rows("appuis", of: data, request: request, source: parameters.source),
+              let funderNames = SVG.strings("nom", in: funders, request: request, source: parameters.source),
+              let funds = SVG.strings("finance", in: funders, request: request, source: parameters.source),
+              let supporterNames = SVG.strings("nom", in: supporters, request: request, source: parameters.source),
+              let helps = SVG.strings("aide", in: supporters, request: request, source: parameters.source) else { return nil }
+        let row = 62, width = 760, box = 250
+        let height = max(funders.count, supporters.count) * row + 40
+        let center = (x: width / 2, y: height / 2 + 10)
+        var body = "<text class=\"carte-colonne\" x=\"0\" y=\"16\">Qui finance</text>"
+        body += "<text class=\"carte-colonne\" x=\"\(width)\" y=\"16\" text-anchor=\"end\">Qui accompagne</text>"
+        func column(_ names: [String], _ details: [String], x: Int, anchorX: Int, className: String) {
+            for index in names.indices {
+                let y = 32 + index * row
+                body += "<line class=\"carte-lien\" x1=\"\(anchorX)\" y1=\"\(y + 26)\" x2=\"\(center.x)\" y2=\"\(center.y)\"/>"
+                body += "<rect class=\"\(className)\" x=\"\(x)\" y=\"\(y)\" width=\"\(box)\" height=\"\(row - 10)\" rx=\"6\"/>"
+                body += SVG.text(names[index], x: x + 8, y: y + 17, width: 38, lineHeight: 14, className: "carte-nom")
+                body += SVG.text(details[index], x: x + 8, y: y + 33, width: 44, lineHeight: 12, className: "carte-detail")
+            }
+        }
+        column(funderNames, funds, x: 0, anchorX: box, className: "carte-bailleur")
+        column(supporterNames, helps, x: width - box, anchorX: width - box, className: "carte-appui")
+        body += "<circle class=\"carte-centre\" cx=\"\(center.x)\" cy=\"\(center.y)\" r=\"62\"/>"
+        body += SVG.text("Votre collectivité", x: center.x, y: center.y - 2, width: 12, className: "carte-centre-texte", anchor: "middle")
+        let description = "Financent : " + funderNames.indices.map { "\(funderNames[$0]) (\(funds[$0]))" }.joined(separator: " ; ")
+            + ". Accompagnent : " + supporterNames.indices.map { "\(supporterNames[$0]) (\(helps[$0]))" }.joined(separator: " ; ") + "."
+        return SVG.figure(id: "carte-acteurs", width: width, height: height, title: "Qui finance, qui accompagne les collectivités", description: description, body: body)
+    }
+}

@@ -1,0 +1,62 @@
+/// Small helpers for the inline SVG schemas: escaped text, wrapped lines, accessible wrapper.
+enum SVG {
+    /// An accessible `<svg>`: a title and a description that screen readers and PDF tags use.
+    static func figure(id: String, width: Int, height: Int, title: String, description: String, body: String) -> String {
+        """
+        <figure class="schema"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-titre \(id)-desc">
+        <title id="\(id)-titre">\(title.htmlEscaped)</title>
+        <desc id="\(id)-desc">\(description.htmlEscaped)</desc>
+        \(body)</svg></figure>
+        """
+    }
+
+    /// Lines of at most `width` characters, cut between words.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + word.count + 1 > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// A block of wrapped text starting at (x, y), one `<tspan>` per line.
+    static func text(_ text: String, x: Int, y: Int, width: Int, lineHeight: Int = 16, className: String, anchor: String = "start") -> String {
+        let lines = wrap(FrenchTypography.apply(text), width: width)
+        let spans = lines.enumerated().map { "<tspan x=\"\(x)\" dy=\"\($0.offset == 0 ? 0 : lineHeight)\">\($0.element.htmlEscaped)</tspan>" }.joined()
+        return "<text class=\"\(className)\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\">\(spans)</text>"
+    }
+
+    /// The string values of `key` in a list of objects, or nil after reporting which element lacks it.
+    static func strings(_ key: String, in rows: [[String: Any]], request: ComponentRequest, source: String) -> [String]? {
+        var values: [String] = []
+        for (position, row) in rows.enumerated() {
+            guard let value = row[key] as? String else {
+                request.error("l'élément \(position + 1) de « \(source) » n'a pas de champ texte « \(key) »", hint: Suggestion.hint(for: key, in: Array(row.keys), noun: "champs"))
+                return nil
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// The list of objects under `key` of the source object.
+    static func rows(_ key: String, of value: Any, request: ComponentRequest, source: String) -> [[String: Any]]? {
+        guard let object = value as? [String: Any], let list = object[key] as? [Any], let rows = list as? [[String: Any]], !rows.isEmpty else {
+            request.error("la source « \(source) » doit contenir une liste d'objets « \(key) »", hint: "voir Docs/conventions-contenu.md")
+            return nil
+        }
+        return rows
+    }
+}
+
+/// The parameters of a component that only names its data.
+struct SourceParameters: Decodable {
+    var source: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case source }
+}

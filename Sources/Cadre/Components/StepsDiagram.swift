@@ -1,0 +1,24 @@
+/// `schema-etapes`: the steps of the method as a row of arrows, each with its purpose.
+/// Source: an object with a list `etapes` of {numero, nom, objet}.
+enum StepsDiagram: Component {
+    static let name = "schema-etapes"
+
+    static func render(_ request: ComponentRequest) -> String? {
+        guard let parameters = request.parameters(SourceParameters.self), let data = request.value(at: parameters.source),
+              let rows = SVG.rows("etapes", of: data, request: request, source: parameters.source),
+              let names = SVG.strings("nom", in: rows, request: request, source: parameters.source),
+              let purposes = SVG.strings("objet", in: rows, request: request, source: parameters.source) else { return nil }
+        let step = 170, gap = 8, width = rows.count * step + (rows.count - 1) * gap
+        var body = ""
+        for index in rows.indices {
+            let x = index * (step + gap)
+            let tip = x + step, notch = index == 0 ? 0 : 16
+            body += "<polygon class=\"etape-fleche\" points=\"\(x),0 \(tip - 16),0 \(tip),36 \(tip - 16),72 \(x),72 \(x + notch),36\"/>"
+            body += "<text class=\"etape-numero\" x=\"\(x + notch + 12)\" y=\"30\">\(index + 1)</text>"
+            body += SVG.text(names[index], x: x + notch + 34, y: 30, width: 14, className: "etape-nom")
+            body += SVG.text(purposes[index], x: x + 4, y: 100, width: 26, lineHeight: 15, className: "etape-objet")
+        }
+        let description = rows.indices.map { "\($0 + 1). \(names[$0]) : \(purposes[$0])" }.joined(separator: " ")
+        return SVG.figure(id: "schema-etapes", width: width, height: 170, title: "Les \(rows.count) étapes de la démarche", description: description, body: body)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Cadre
+
+/// The real publications of Content/: they build cleanly, quote their figures from the data,
+/// and are written in cadre's own words.
+@Suite(.serialized)
+struct ContentTests {
+    static let sourceGuide = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/seeds/001_c8785f97f22603ac.txt")
+
+    /// Lower-case words, apostrophes and punctuation as separators.
+    static func words(_ text: String) -> [Substring] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }
+    }
+
+    static func shingles(_ text: String, size: Int = 12) -> Set<String> {
+        let words = words(text)
+        guard words.count >= size else { return [] }
+        return Set((0...(words.count - size)).map { words[$0..<$0 + size].joined(separator: " ") })
+    }
+
+    @Test func noRunOfTwelveWordsIsSharedWithTheSourceGuide() throws {
+        let source = try String(contentsOf: Self.sourceGuide, encoding: .utf8)
+        let original = Self.shingles(source)
+        #expect(!original.isEmpty)
+        let content = Repository.root.appendingPathComponent("Content")
+        let files = FileManager.default.enumerator(atPath: content.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") }
+        #expect(files.count > 20)
+        for file in files.sorted() {
+            let shared = Self.shingles(try String(contentsOf: content.appendingPathComponent(file), encoding: .utf8)).intersection(original)
+            #expect(shared.isEmpty, "Content/\(file) reprend mot pour mot : \(shared.sorted().first ?? "")")
+        }
+    }
+
+    @Test func theGuideAndThePlaquetteBuildWithoutAnyDiagnostic() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-content-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let sink = DiagnosticSink()
+        let outcome = Builder.run(BuildRequest(root: Repository.root, output: output, publications: ["guide", "plaquette"]), into: sink)
+        #expect(sink.diagnostics.map(\.description) == [])
+        guard case .built = outcome else { Issue.record("build failed"); return }
+
+        let guide = try ["ressources-et-financements", "organisation-des-services", "acronymes"].map {
+            try String(contentsOf: output.appendingPathComponent("guide/\($0).html"), encoding: .utf8)
+        }.joined()
+        for figure in ["200\u{202F}k€", "1,5\u{202F}M€", "30\u{202F}%", "3 ans au plus", "2005", "2006", "2014", "2021"] {
+            #expect(guide.contains(figure) || guide.contains(figure.replacingOccurrences(of: "\u{A0}", with: " ")), "chiffre absent du guide : \(figure)")
+        }
+        let plaquette = try String(contentsOf: output.appendingPathComponent("plaquette/impression.html"), encoding: .utf8)
+        #expect(plaquette.contains("<svg") && plaquette.contains("aria-labelledby=\"schema-etapes-titre schema-etapes-desc\""))
+        #expect(plaquette.contains("aria-labelledby=\"carte-acteurs-titre carte-acteurs-desc\""))
+    }
+}
