@@ -11,7 +11,7 @@ enum FundingMap: Component {
               let funds = SVG.strings("finance", in: funders, request: request, source: parameters.source),
               let supporterNames = SVG.strings("nom", in: supporters, request: request, source: parameters.source),
               let helps = SVG.strings("aide", in: supporters, request: request, source: parameters.source) else { return nil }
-        let row = 62, width = 760, box = 250
+        let row = 74, width = 760, box = 250
         let height = max(funders.count, supporters.count) * row + 40
         let center = (x: width / 2, y: height / 2 + 10)
         var body = "<text class=\"carte-colonne\" x=\"0\" y=\"16\">Qui finance</text>"
@@ -21,8 +21,10 @@ enum FundingMap: Component {
                 let y = 32 + index * row
                 body += "<line class=\"carte-lien\" x1=\"\(anchorX)\" y1=\"\(y + 26)\" x2=\"\(center.x)\" y2=\"\(center.y)\"/>"
                 body += "<rect class=\"\(className)\" x=\"\(x)\" y=\"\(y)\" width=\"\(box)\" height=\"\(row - 10)\" rx=\"6\"/>"
-                body += SVG.text(names[index], x: x + 8, y: y + 17, width: 38, lineHeight: 14, className: "carte-nom")
-                body += SVG.text(details[index], x: x + 8, y: y + 33, width: 44, lineHeight: 12, className: "carte-detail")
+                // Names wrap at 30 characters; the detail starts below however many lines the name took.
+                let nameLines = SVG.wrap(names[index], width: 30).count
+                body += SVG.text(names[index], x: x + 8, y: y + 16, width: 30, lineHeight: 14, className: "carte-nom")
+                body += SVG.text(details[index], x: x + 8, y: y + 18 + nameLines * 14, width: 44, lineHeight: 12, className: "carte-detail")
             }
         }
         column(funderNames, funds, x: 0, anchorX: box, className: "carte-bailleur")
