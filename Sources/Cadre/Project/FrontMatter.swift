@@ -43,26 +43,24 @@ struct FrontMatterSplit {
 
     /// Nil when the file does not start with a `---` line or the block is not closed.
     init?(_ text: String) {
-        // Only the front matter is split into lines; the body is taken whole.
+        // Only the front matter is split into lines; the body is taken whole. The end of the
+        // text ends a line too, so a closing `---` without a final newline is still seen.
         var lines: [Substring] = []
         var lineStart = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\n" {
-                let line = text[lineStart..<index]
-                let isFence = line.trimmingCharacters(in: .whitespaces) == "---"
-                if lines.isEmpty && !isFence { return nil }
-                if isFence && !lines.isEmpty {
-                    yaml = lines.dropFirst().joined(separator: "\n")
-                    yamlLine = 2
-                    body = String(text[text.index(after: index)...])
-                    bodyLine = lines.count + 2
-                    return
-                }
-                lines.append(line)
-                lineStart = text.index(after: index)
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            let isFence = line.trimmingCharacters(in: .whitespaces) == "---"
+            if lines.isEmpty && !isFence { return nil }
+            if isFence && !lines.isEmpty {
+                yaml = lines.dropFirst().joined(separator: "\n")
+                yamlLine = 2
+                body = lineEnd < text.endIndex ? String(text[text.index(after: lineEnd)...]) : ""
+                bodyLine = lines.count + 2
+                return
             }
-            index = text.index(after: index)
+            lines.append(line)
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
         }
         return nil
     }
