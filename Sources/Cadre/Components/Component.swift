@@ -46,6 +46,12 @@ struct ComponentRequest {
         return SourceLocation(file: location.file, line: location.line + index + 1, column: 1)
     }
 
+    /// The data a component's `source:` names, with that path; nil after reporting why it is missing.
+    func sourceData() -> (path: String, value: Any)? {
+        guard let parameters = parameters(SourceParameters.self), let value = value(at: parameters.source) else { return nil }
+        return (parameters.source, value)
+    }
+
     /// The context value at a dotted path such as `donnees.rattachements.modeles`.
     func value(at path: String) -> Any? {
         var value: Any = context

@@ -4,13 +4,13 @@ enum FundingMap: Component {
     static let name = "carte-acteurs"
 
     static func render(_ request: ComponentRequest) -> String? {
-        guard let parameters = request.parameters(SourceParameters.self), let data = request.value(at: parameters.source),
-              let funders = SVG.rows("bailleurs", of: data, request: request, source: parameters.source),
-              let supporters = SVG.rows("appuis", of: data, request: request, source: parameters.source),
-              let funderNames = SVG.strings("nom", in: funders, request: request, source: parameters.source),
-              let funds = SVG.strings("finance", in: funders, request: request, source: parameters.source),
-              let supporterNames = SVG.strings("nom", in: supporters, request: request, source: parameters.source),
-              let helps = SVG.strings("aide", in: supporters, request: request, source: parameters.source) else { return nil }
+        guard let (source, data) = request.sourceData(),
+              let funders = SVG.rows("bailleurs", of: data, request: request, source: source),
+              let supporters = SVG.rows("appuis", of: data, request: request, source: source),
+              let funderNames = SVG.strings("nom", in: funders, request: request, source: source),
+              let funds = SVG.strings("finance", in: funders, request: request, source: source),
+              let supporterNames = SVG.strings("nom", in: supporters, request: request, source: source),
+              let helps = SVG.strings("aide", in: supporters, request: request, source: source) else { return nil }
         let row = 74, width = 760, box = 250
         let height = max(funders.count, supporters.count) * row + 40
         let center = (x: width / 2, y: height / 2 + 10)

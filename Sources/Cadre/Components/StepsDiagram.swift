@@ -4,10 +4,10 @@ enum StepsDiagram: Component {
     static let name = "schema-etapes"
 
     static func render(_ request: ComponentRequest) -> String? {
-        guard let parameters = request.parameters(SourceParameters.self), let data = request.value(at: parameters.source),
-              let rows = SVG.rows("etapes", of: data, request: request, source: parameters.source),
-              let names = SVG.strings("nom", in: rows, request: request, source: parameters.source),
-              let purposes = SVG.strings("objet", in: rows, request: request, source: parameters.source) else { return nil }
+        guard let (source, data) = request.sourceData(),
+              let rows = SVG.rows("etapes", of: data, request: request, source: source),
+              let names = SVG.strings("nom", in: rows, request: request, source: source),
+              let purposes = SVG.strings("objet", in: rows, request: request, source: source) else { return nil }
         let step = 170, gap = 8, width = rows.count * step + (rows.count - 1) * gap
         var body = ""
         for index in rows.indices {

@@ -11,7 +11,7 @@ final class ChapterPage {
     init(chapter: Chapter, markdown: String) {
         self.chapter = chapter
         self.document = MarkdownDocument(markdown: markdown)
-        self.source = ChapterSource(chapter: chapter, expanded: markdown)
+        self.source = ChapterSource(chapter: chapter)
     }
 }
 
@@ -19,15 +19,13 @@ final class ChapterPage {
 struct ChapterSource {
     let file: String
     let bodyLine: Int
+    /// The body as written (before Mustache expansion, which may move lines): positions are found by content.
     let lines: [Substring]
-    /// Whether Mustache expansion may have moved lines (then positions are found by content).
-    let shifted: Bool
 
-    init(chapter: Chapter, expanded: String) {
+    init(chapter: Chapter) {
         file = chapter.path
         bodyLine = chapter.bodyLine
         lines = chapter.body.split(separator: "\n", omittingEmptySubsequences: false)
-        shifted = expanded != chapter.body
     }
 
     /// The file position of a line of the parsed text.
