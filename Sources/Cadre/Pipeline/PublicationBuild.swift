@@ -71,7 +71,8 @@ struct PublicationBuild {
         for position in pages.indices {
             add("\(pages[position].chapter.slug).html", layouts.render("site/chapitre", context: layoutContext.chapterPage(at: position), into: sink))
         }
-        add("impression.html", layouts.render("print/publication", context: layoutContext.print(), into: sink))
+        let printLayout = layouts.has("print/\(name)") ? "print/\(name)" : "print/publication"
+        add("impression.html", layouts.render(printLayout, context: layoutContext.print(), into: sink))
         files += Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(name)/assets")
         return files
     }

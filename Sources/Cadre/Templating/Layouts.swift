@@ -32,6 +32,9 @@ struct Layouts {
         return layouts
     }
 
+    /// Whether `Templates/<name>.mustache` exists (a publication may have its own print layout).
+    func has(_ name: String) -> Bool { check.templates[name] != nil }
+
     /// The layout rendered with `context`, or nil when it is missing or names a variable the context lacks.
     func render(_ name: String, context: [String: Any], into sink: DiagnosticSink) -> String? {
         guard let text = check.templates[name] else {
