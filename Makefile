@@ -7,7 +7,7 @@
 .PHONY: all setup build test bench clean
 
 all: build
-	.build/release/cadre build
+	.build/release/cadre build --format all
 
 setup:
 	scripts/setup
@@ -15,7 +15,8 @@ setup:
 build: setup
 	swift build -c release --product cadre
 
-test: setup
+test:
+	scripts/setup --test
 	swift build --build-tests
 	swift test --skip-build
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Cadre
 import Foundation
 
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Produit les publications dans Output/ (toutes si aucune n'est nommée)."
@@ -16,13 +16,23 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Dossier de sortie (par défaut Output/ sous la racine).")
     var output: String?
 
-    func run() throws {
-        let request = BuildRequest(root: project.rootURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, publications: publications)
-        try Reporter.finish(Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "produit")
+    @Option(name: .long, help: "html (site et page d'impression), pdf (PDF imprimables) ou all (les deux).")
+    var format: OutputFormat = .html
+
+    @Option(name: .long, help: "Nombre de moteurs PDF lancés en parallèle.")
+    var jobs: Int = 1
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs doit valoir au moins 1") }
+    }
+
+    func run() async throws {
+        let request = BuildRequest(root: project.rootURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, publications: publications, format: format, jobs: jobs)
+        try Reporter.finish(await Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "produit")
     }
 }
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Vérifie tout le projet sans rien écrire ; affiche toutes les erreurs."
@@ -30,9 +40,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    func run() throws {
+    func run() async throws {
         let request = BuildRequest(root: project.rootURL, writes: false)
-        try Reporter.finish(Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "vérifié")
+        try Reporter.finish(await Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "vérifié")
     }
 }
 
@@ -60,6 +70,9 @@ enum Reporter {
         case .failed:
             let count = sink.errorCount
             FileHandle.standardError.write(Data("cadre : \(count) erreur\(count > 1 ? "s" : ""), rien n'a été écrit\n".utf8))
+            throw ExitCode(1)
+        case .engineMissing:
+            FileHandle.standardError.write(Data("cadre : \(PrintEngine.installAdvice) ; rien n'a été écrit\n".utf8))
             throw ExitCode(1)
         case .unknownPublication(let name, let suggestion):
             throw ValidationError("publication « \(name) » inconnue — \(suggestion)")

@@ -4,7 +4,7 @@ import Foundation
 
 /// `cadre`: builds the publications of a project folder.
 @main
-struct CadreCommand: ParsableCommand {
+struct CadreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cadre",
         abstract: "Publie le guide, la plaquette et les stratégies des collectivités à partir de Content/ et Templates/.",
@@ -12,10 +12,14 @@ struct CadreCommand: ParsableCommand {
     )
 
     /// Usage errors exit with status 2 (swift-argument-parser's default is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -33,3 +37,5 @@ struct ProjectOptions: ParsableArguments {
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
 }
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -21,7 +21,7 @@ struct ContentTests {
         return Set((0...(words.count - size)).map { words[$0..<$0 + size].joined(separator: " ") })
     }
 
-    @Test func noRunOfTwelveWordsIsSharedWithTheSourceGuide() throws {
+    @Test func noRunOfTwelveWordsIsSharedWithTheSourceGuide() async throws {
         guard let source = try? String(contentsOf: Self.sourceGuide, encoding: .utf8) else {
             Issue.record("guide source introuvable : \(Self.sourceGuide.path) (shared/seeds/ à côté du dépôt, ou CADRE_SOURCE_GUIDE)")
             return
@@ -37,11 +37,11 @@ struct ContentTests {
         }
     }
 
-    @Test func theGuideAndThePlaquetteBuildWithoutAnyDiagnostic() throws {
+    @Test func theGuideAndThePlaquetteBuildWithoutAnyDiagnostic() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-content-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let sink = DiagnosticSink()
-        let outcome = Builder.run(BuildRequest(root: Repository.root, output: output, publications: ["guide", "plaquette"]), into: sink)
+        let outcome = await Builder.run(BuildRequest(root: Repository.root, output: output, publications: ["guide", "plaquette"]), into: sink)
         #expect(sink.diagnostics.map(\.description) == [])
         guard case .built = outcome else { Issue.record("build failed"); return }
 

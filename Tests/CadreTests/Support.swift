@@ -32,9 +32,9 @@ struct ScratchProject {
     }
 
     /// Builds (or checks) the project and returns the outcome with its diagnostics.
-    func build(writes: Bool = true, publications: [String] = []) -> (BuildOutcome, [Diagnostic]) {
+    func build(writes: Bool = true, publications: [String] = [], format: OutputFormat = .html, jobs: Int = 1) async -> (BuildOutcome, [Diagnostic]) {
         let sink = DiagnosticSink()
-        let outcome = Builder.run(BuildRequest(root: root, publications: publications, writes: writes), into: sink)
+        let outcome = await Builder.run(BuildRequest(root: root, publications: publications, writes: writes, format: format, jobs: jobs), into: sink)
         return (outcome, sink.diagnostics)
     }
 
@@ -54,4 +54,12 @@ func renderMarkdown(_ markdown: String, acronyms: [String: Acronym] = [:]) -> St
     AcronymMarker(acronyms: acronyms).mark(document)
     FrenchTypography.mark(document)
     return document.renderHTML()
+}
+
+extension BuildOutcome {
+    /// Whether the build wrote its files (how many depends on the assets of Templates/).
+    var succeeded: Bool {
+        if case .built = self { return true }
+        return false
+    }
 }

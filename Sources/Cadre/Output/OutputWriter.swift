@@ -8,26 +8,62 @@ public struct OutputWriter {
 
     public init(output: URL) { self.output = output }
 
-    /// Replaces the folders named by the first component of the files' paths.
-    public func write(_ files: [RenderedFile]) throws {
+    /// Writes the files into a fresh staging folder; nothing in the output changes yet.
+    public func stage(_ files: [RenderedFile]) throws -> StagedOutput {
         let manager = FileManager.default
         try manager.createDirectory(at: output, withIntermediateDirectories: true)
-        let staging = output.appendingPathComponent(".cadre-staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: staging)
-        defer { try? manager.removeItem(at: staging) }
+        let staged = StagedOutput(output: output, folder: output.appendingPathComponent(".cadre-staging-\(ProcessInfo.processInfo.processIdentifier)"))
+        try? manager.removeItem(at: staged.folder)
+        try staged.add(files)
+        return staged
+    }
+
+    /// Stages the files and swaps them in.
+    public func write(_ files: [RenderedFile]) throws {
+        try stage(files).commit()
+    }
+}
+
+/// A build written to its staging folder, not yet in the output; removed unless committed.
+public final class StagedOutput {
+    public let output: URL
+    /// The staging folder, inside the output folder (same file system, so moves are renames).
+    public let folder: URL
+    private var folders: Set<String> = []
+    /// How many files were staged.
+    public private(set) var count = 0
+
+    init(output: URL, folder: URL) {
+        self.output = output
+        self.folder = folder
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Where the staged file at `path` (relative to the output) is.
+    public func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
+
+    public func add(_ files: [RenderedFile]) throws {
+        let manager = FileManager.default
         for file in files {
-            let url = staging.appendingPathComponent(file.path)
+            let url = url(file.path)
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.data.write(to: url)
+            count += 1
+            if let first = file.path.split(separator: "/").first { folders.insert(String(first)) }
         }
-        let folders = Set(files.compactMap { $0.path.split(separator: "/").first.map(String.init) }).sorted()
-        for folder in folders {
-            let target = output.appendingPathComponent(folder)
-            let previous = output.appendingPathComponent(".cadre-previous-\(folder)")
+    }
+
+    /// Replaces each staged top-level folder of the output by its staged version.
+    public func commit() throws {
+        let manager = FileManager.default
+        for name in folders.sorted() {
+            let target = output.appendingPathComponent(name)
+            let previous = output.appendingPathComponent(".cadre-previous-\(name)")
             try? manager.removeItem(at: previous)
             if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: previous) }
             do {
-                try manager.moveItem(at: staging.appendingPathComponent(folder), to: target)
+                try manager.moveItem(at: url(name), to: target)
             } catch {
                 if manager.fileExists(atPath: previous.path) { try? manager.moveItem(at: previous, to: target) }
                 throw error

@@ -9,13 +9,32 @@ public struct BuildRequest: Sendable {
     public var publications: [String]
     /// Whether files are written (false for `cadre check`).
     public var writes: Bool
+    /// The site, the PDFs, or both.
+    public var format: OutputFormat
+    /// How many print workers run at once.
+    public var jobs: Int
 
-    public init(root: URL, output: URL? = nil, publications: [String] = [], writes: Bool = true) {
+    public init(root: URL, output: URL? = nil, publications: [String] = [], writes: Bool = true, format: OutputFormat = .html, jobs: Int = 1) {
         self.root = root
         self.output = output
         self.publications = publications
         self.writes = writes
+        self.format = format
+        self.jobs = jobs
     }
+}
+
+/// What `cadre build --format` produces.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// The site (index, one page per chapter) and the single-file print HTML.
+    case html
+    /// The PDF(s), with the print HTML they are made from.
+    case pdf
+    /// Both.
+    case all
+
+    var site: Bool { self != .pdf }
+    var print: Bool { self != .html }
 }
 
 /// The outcome of a build: what was written, or why nothing was.
@@ -25,11 +44,13 @@ public enum BuildOutcome: Equatable, Sendable {
     case failed
     /// The request names a publication that does not exist (exit status 2).
     case unknownPublication(String, suggestion: String)
+    /// A PDF was asked for and WeasyPrint is not installed (exit status 1, with install advice).
+    case engineMissing
 }
 
 /// Runs the whole pipeline: load → expand → parse → passes → render → write.
 public enum Builder {
-    public static func run(_ request: BuildRequest, into sink: DiagnosticSink, progress: @escaping (String) -> Void = { _ in }) -> BuildOutcome {
+    public static func run(_ request: BuildRequest, into sink: DiagnosticSink, progress: @escaping (String) -> Void = { _ in }) async -> BuildOutcome {
         let project = Project.load(root: request.root, into: sink)
         let available = project.publications.map(\.name)
         for name in request.publications where !available.contains(name) {
@@ -40,17 +61,24 @@ public enum Builder {
         var files: [RenderedFile] = []
         for publication in selected {
             progress(publication.name)
-            files += PublicationBuild(project: project, publication: publication, layouts: layouts, sink: sink, progress: progress).run()
+            files += PublicationBuild(project: project, publication: publication, layouts: layouts, sink: sink, site: request.format.site || !request.writes, progress: progress).run()
         }
         guard !sink.hasErrors else { return .failed }
-        if request.writes {
-            do {
-                try OutputWriter(output: request.output ?? project.root.appendingPathComponent("Output")).write(files)
-            } catch {
-                sink.report(SourceLocation(file: (request.output ?? project.root.appendingPathComponent("Output")).path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
-                return .failed
+        guard request.writes else { return .built(files: files.count) }
+        let output = request.output ?? project.root.appendingPathComponent("Output")
+        do {
+            let staged = try OutputWriter(output: output).stage(files)
+            if request.format.print {
+                guard let engine = PrintEngine.locate(root: project.root) else { return .engineMissing }
+                progress("PDF")
+                guard await PrintStage(project: project, staged: staged, sink: sink).run(selected, engine: engine, workers: request.jobs) else { return .engineMissing }
+                guard !sink.hasErrors else { return .failed }
             }
+            try staged.commit()
+            return .built(files: staged.count)
+        } catch {
+            sink.report(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
+            return .failed
         }
-        return .built(files: files.count)
     }
 }

@@ -12,6 +12,8 @@ struct PublicationBuild {
     let publication: Publication
     let layouts: Layouts
     let sink: DiagnosticSink
+    /// Whether the site pages are rendered (the print HTML always is).
+    var site = true
     var progress: (String) -> Void = { _ in }
 
     /// Page names cadre writes itself; a chapter may not take them.
@@ -67,8 +69,10 @@ struct PublicationBuild {
         func add(_ path: String, _ html: String?) {
             if let html { files.append(RenderedFile(path: "\(name)/\(path)", data: Data(html.utf8))) }
         }
-        add("index.html", layouts.render("site/index", context: layoutContext.index(), into: sink))
-        for position in pages.indices {
+        if site {
+            add("index.html", layouts.render("site/index", context: layoutContext.index(), into: sink))
+        }
+        for position in pages.indices where site {
             add("\(pages[position].chapter.slug).html", layouts.render("site/chapitre", context: layoutContext.chapterPage(at: position), into: sink))
         }
         let printLayout = layouts.has("print/\(name)") ? "print/\(name)" : "print/publication"

@@ -10,6 +10,12 @@ enum FileLister {
             .map { folder.appendingPathComponent($0) }
     }
 
+    /// Like `files(in:extensions:)`, descending into sub-folders.
+    static func files(in folder: URL, extensions: Set<String>, recursive: Bool) -> [URL] {
+        guard recursive else { return files(in: folder, extensions: extensions) }
+        return files(in: folder, extensions: extensions) + folders(in: folder).flatMap { files(in: $0, extensions: extensions, recursive: true) }
+    }
+
     /// Sub-folders of `folder`, sorted by name.
     static func folders(in folder: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -50,7 +50,7 @@ public struct Project: Sendable {
             number += 1
             chapters[index].number = number
         }
-        return Publication(name: folder.lastPathComponent, settings: settings, chapters: chapters, settingsPath: settingsPath)
+        return Publication(name: folder.lastPathComponent, settings: settings, chapters: chapters, settingsPath: settingsPath, settingsKeyLines: Publication.keyLines(of: settingsText ?? ""))
     }
 
     static func loadChapter(_ url: URL, root: URL, into sink: DiagnosticSink) -> Chapter? {

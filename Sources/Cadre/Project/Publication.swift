@@ -5,4 +5,21 @@ public struct Publication: Sendable {
     public var chapters: [Chapter]
     /// Path of `publication.yml`, relative to the project root.
     public var settingsPath: String
+    /// Line of each top-level key of `publication.yml`, for diagnostics made after decoding.
+    var settingsKeyLines: [String: Int] = [:]
+
+    /// Where `key` is written in `publication.yml` (its first line when absent).
+    func settingsLocation(of key: String) -> SourceLocation {
+        SourceLocation(file: settingsPath, line: settingsKeyLines[key] ?? 1)
+    }
+
+    static func keyLines(of text: String) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let colon = line.firstIndex(of: ":"), let first = line.first, first.isLetter else { continue }
+            let key = String(line[..<colon])
+            if lines[key] == nil { lines[key] = index + 1 }
+        }
+        return lines
+    }
 }

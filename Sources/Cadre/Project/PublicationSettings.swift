@@ -13,6 +13,8 @@ public struct PublicationSettings: Decodable, Sendable {
     public var pagesExactes: Int?
     /// Explicit chapter order (file names); by file name when absent.
     public var chapitres: [String]?
+    /// How the PDF is made; a tagged, accessible PDF when absent.
+    public var impression: PrintSettings?
 
     /// Minimal settings, used to keep checking a publication whose `publication.yml` is broken.
     init(titre: String, langue: String) {
@@ -26,6 +28,44 @@ public struct PublicationSettings: Decodable, Sendable {
         case langue, date, editeur, auteurs, credits
         case budgetPages = "budget_pages"
         case pagesExactes = "pages_exactes"
-        case chapitres
+        case chapitres, impression
     }
+}
+
+/// The `impression:` block of `publication.yml`: what the printer asked for.
+public struct PrintSettings: Decodable, Sendable {
+    /// The PDF standard of `<publication>.pdf`.
+    public var norme: PDFStandard
+    /// Bleed around the trimmed page, in millimetres (3 for most printers).
+    public var fondPerdu: Double?
+    /// Crop marks in the bleed area.
+    public var traitsDeCoupe: Bool?
+    /// Also write `<publication>-ecran.pdf`: tagged, without bleed nor crop marks.
+    public var versionEcran: Bool?
+
+    init(norme: PDFStandard) { self.norme = norme }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case norme
+        case fondPerdu = "fond_perdu"
+        case traitsDeCoupe = "traits_de_coupe"
+        case versionEcran = "version_ecran"
+    }
+
+    /// The page rule the engine adds for the printer's version.
+    var printerCSS: String? {
+        let bleed = fondPerdu ?? 0
+        let marks = traitsDeCoupe == true
+        guard bleed > 0 || marks else { return nil }
+        let millimetres = bleed.rounded() == bleed ? String(Int(bleed)) : String(bleed)
+        return "@page { bleed: \(millimetres)mm; marks: \(marks ? "crop" : "none"); }"
+    }
+}
+
+/// The PDF standards cadre writes.
+public enum PDFStandard: String, Decodable, Sendable, CaseIterable {
+    /// Tagged PDF for accessibility: structure tree, language, bookmarks.
+    case pdfUA1 = "pdf/ua-1"
+    /// For the printer: bleed, trim box, output intent.
+    case pdfX4 = "pdf/x-4"
 }

@@ -1,0 +1,107 @@
+"""cadre's WeasyPrint worker: renders print HTML to PDF, one job per line.
+
+Started once per build (or once per `--jobs` slot) by the Swift engine, so that many
+documents pay Python's and WeasyPrint's start-up once. Protocol, JSON Lines on the pipes:
+
+  first line out  {"ready": true, "version": "70.0"}   or {"ready": false, "error": "…"}
+  each line in    {"html": path, "pdf": path, "roots": [folder…], "variant": "pdf/ua-1",
+                   "css": [stylesheet text…], "anchors": [id…], "date": "2021", "lang": "fr-FR"}
+  each line out   {"ok": true, "pages": 30, "anchors": {id: page}, "refused": [url…],
+                   "warnings": [text…]}   or {"ok": false, "error": "…"}
+
+Only files inside `roots` can be fetched (stylesheets, images, fonts); any other URL —
+network or file — is refused and reported back, never read.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import uuid
+from urllib.parse import unquote, urlsplit
+
+try:
+    import weasyprint
+    import weasyprint.pdf.metadata
+except Exception as error:  # the engine is missing or broken: say so, never a traceback
+    print(json.dumps({"ready": False, "error": f"{type(error).__name__}: {error}"}), flush=True)
+    sys.exit(0)
+
+
+class ProjectFetcher(weasyprint.URLFetcher):
+    """Serves `file:` URLs under the allowed folders and `data:` URLs; refuses the rest."""
+
+    def __init__(self, roots, refused):
+        super().__init__(allowed_protocols={"file", "data"})
+        self.roots = [os.path.realpath(root) + os.sep for root in roots]
+        self.refused = refused
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith("file:"):
+            path = os.path.realpath(unquote(urlsplit(url).path))
+            if any(path.startswith(root) for root in self.roots):
+                return super().fetch(url, headers)
+        self.refused.append(url)
+        raise ValueError(f"refused: {url}")
+
+
+class Collector(logging.Handler):
+    """Keeps WeasyPrint's warnings of the current job, to hand them back to cadre."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def render(job, collector):
+    refused = []
+    fetcher = ProjectFetcher(job["roots"], refused)
+    # PDF/X-4 metadata carries a document id; derive it from the file name, not at random.
+    seed = hashlib.md5(os.path.basename(job["pdf"]).encode()).digest()
+    weasyprint.pdf.metadata.uuid4 = lambda: uuid.UUID(bytes=seed)
+    html = weasyprint.HTML(filename=job["html"], url_fetcher=fetcher)
+    stylesheets = [weasyprint.CSS(string=text, url_fetcher=fetcher) for text in job.get("css", [])]
+    variant = job.get("variant")
+    document = html.render(stylesheets=stylesheets, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1")
+    if job.get("date"):
+        document.metadata.created = document.metadata.modified = job["date"]
+    if job.get("lang"):
+        document.metadata.lang = job["lang"]
+    wanted = set(job.get("anchors", []))
+    anchors = {}
+    for number, page in enumerate(document.pages, start=1):
+        for name in page.anchors:
+            if name in wanted and name not in anchors:
+                anchors[name] = number
+    partial = job["pdf"] + ".partiel"
+    document.write_pdf(partial, pdf_variant=variant, pdf_identifier=True, pdf_tags=variant == "pdf/ua-1")
+    os.replace(partial, job["pdf"])
+    return {"ok": True, "pages": len(document.pages), "anchors": anchors, "refused": refused,
+            "warnings": [m for m in collector.messages if not any(url in m for url in refused)]}
+
+
+def main():
+    collector = Collector()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    logger.propagate = False
+    print(json.dumps({"ready": True, "version": weasyprint.__version__}), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        collector.messages = []
+        try:
+            answer = render(json.loads(line), collector)
+        except Exception as error:
+            answer = {"ok": False, "error": f"{type(error).__name__}: {error}"}
+        print(json.dumps(answer, ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()
