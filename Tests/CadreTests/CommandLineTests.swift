@@ -11,17 +11,9 @@ struct CommandLineTests {
         return folder.appendingPathComponent("cadre")
     }()
 
-    func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stderr: String) {
+        let result = try runProgram(Self.executable, arguments, environment: environment)
+        return (result.status, result.stderr)
     }
 
     @Test func checkPrintsEveryErrorAsFileLineColumnAndExitsOne() throws {
@@ -48,5 +40,19 @@ struct CommandLineTests {
         #expect(try run(["build", "gide", "--root", project.root.path]).status == 2)
         #expect(try run(["build", "--formt", "pdf"]).status == 2)
         #expect(try run(["new", "chapter", "Titre", "--publication", "inconnue", "--root", project.root.path]).status == 2)
+    }
+
+    @Test func aMissingPrintEngineSaysHowToInstallItWithoutAPythonTrace() throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        // A real Python that cannot see WeasyPrint: site-packages switched off.
+        try project.write("python-sans-weasyprint", "#!/bin/sh\nexec python3 -S \"$@\"\n")
+        let python = project.root.appendingPathComponent("python-sans-weasyprint").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: python)
+        let result = try run(["build", "--format", "pdf", "--root", project.root.path], environment: ["CADRE_PYTHON": python])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("scripts/setup"))
+        #expect(!result.stderr.contains("Traceback"))
+        #expect(!FileManager.default.fileExists(atPath: project.output.path + "/guide"))
     }
 }

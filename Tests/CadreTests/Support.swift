@@ -63,3 +63,29 @@ extension BuildOutcome {
         return false
     }
 }
+
+/// Runs a program to completion and returns its exit status and outputs.
+func runProgram(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-test-out-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: output.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: output) }
+    let outputHandle = try FileHandle(forWritingTo: output)
+    let errors = Pipe()
+    process.standardOutput = outputHandle
+    process.standardError = errors
+    try process.run()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try outputHandle.close()
+    let outputData = FileManager.default.contents(atPath: output.path) ?? Data()
+    return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+}
+
+/// A poppler-utils command (`pdfinfo`, `pdffonts`, `pdftotext`) on a PDF; its standard output.
+func poppler(_ tool: String, _ arguments: String...) throws -> String {
+    try runProgram(URL(fileURLWithPath: "/usr/bin/\(tool)"), arguments).stdout
+}
