@@ -57,11 +57,26 @@ enum Reporter {
         FileHandle.standardError.write(Data("\u{1B}[2K\r… \(step)".utf8))
     }
 
-    static func finish(_ outcome: BuildOutcome, verb: String) throws {
+    /// A progress bar for batches: `[████░░░░] 12/40`.
+    static func bar(_ done: Int, of total: Int) {
+        guard isTerminal, total > 0 else { return }
+        let filled = done * 30 / total
+        FileHandle.standardError.write(Data("\u{1B}[2K\r[\(String(repeating: "█", count: filled))\(String(repeating: "░", count: 30 - filled))] \(done)/\(total)".utf8))
+    }
+
+    static func clearLine() {
         if isTerminal { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
+    }
+
+    static func printDiagnostics() {
         for diagnostic in sink.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
+    }
+
+    static func finish(_ outcome: BuildOutcome, verb: String) throws {
+        clearLine()
+        printDiagnostics()
         switch outcome {
         case .built(let files):
             let warnings = sink.diagnostics.count

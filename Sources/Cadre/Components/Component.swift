@@ -12,7 +12,8 @@ protocol Component {
 /// The components cadre knows, by name.
 enum Components {
     static let all: [String: any Component.Type] = {
-        let list: [any Component.Type] = [DataTable.self, PassageByType.self, AcronymIndex.self, StepsDiagram.self, FundingMap.self]
+        let list: [any Component.Type] = [DataTable.self, PassageByType.self, AcronymIndex.self, StepsDiagram.self, FundingMap.self,
+                                          LogicalFramework.self, IndicatorGrid.self, ChosenOrganisation.self, SelfAssessment.self, GuidePassages.self]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
     }()
 
@@ -29,6 +30,8 @@ struct ComponentRequest {
     var location: SourceLocation
     var context: [String: Any]
     var acronyms: AcronymMarker
+    /// The collectivité's strategy, in strategy documents only.
+    var strategy: StrategyDocument?
     var sink: DiagnosticSink
     /// Renders a nested Markdown text (acronyms and typography applied).
     var renderMarkdown: (String) -> String

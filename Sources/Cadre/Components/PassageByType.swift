@@ -1,10 +1,10 @@
 /// `selon-type`: a passage that concerns only some types of collectivité. The guide shows it
 /// with a label; a collectivité's own document keeps it only when its type is listed.
-enum PassageByType: Component {
+public enum PassageByType: Component {
     static let name = "selon-type"
 
     /// The kinds of collectivité the guide distinguishes.
-    enum CollectiviteKind: String, Decodable, CaseIterable {
+    public enum CollectiviteKind: String, Decodable, CaseIterable, Sendable {
         case commune, intercommunalite, departement, region
 
         var plural: String {

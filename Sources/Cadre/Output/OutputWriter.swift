@@ -8,11 +8,13 @@ public struct OutputWriter {
 
     public init(output: URL) { self.output = output }
 
-    /// Writes the files into a fresh staging folder; nothing in the output changes yet.
-    public func stage(_ files: [RenderedFile]) throws -> StagedOutput {
+    /// Writes the files into a fresh staging folder; nothing in the output changes yet. The
+    /// folders swapped in on commit are those `depth` levels deep: `guide/` for a publication,
+    /// `strategies/angers/` for a strategy document (its neighbours stay as they are).
+    public func stage(_ files: [RenderedFile], depth: Int = 1) throws -> StagedOutput {
         let manager = FileManager.default
         try manager.createDirectory(at: output, withIntermediateDirectories: true)
-        let staged = StagedOutput(output: output, folder: output.appendingPathComponent(".cadre-staging-\(ProcessInfo.processInfo.processIdentifier)"))
+        let staged = StagedOutput(output: output, folder: output.appendingPathComponent(".cadre-staging-\(ProcessInfo.processInfo.processIdentifier)"), depth: depth)
         try? manager.removeItem(at: staged.folder)
         try staged.add(files)
         return staged
@@ -29,13 +31,16 @@ public final class StagedOutput {
     public let output: URL
     /// The staging folder, inside the output folder (same file system, so moves are renames).
     public let folder: URL
+    /// Path depth of the folders swapped in on commit.
+    private let depth: Int
     private var folders: Set<String> = []
     /// How many files were staged.
     public private(set) var count = 0
 
-    init(output: URL, folder: URL) {
+    init(output: URL, folder: URL, depth: Int) {
         self.output = output
         self.folder = folder
+        self.depth = depth
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -50,7 +55,8 @@ public final class StagedOutput {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.data.write(to: url)
             count += 1
-            if let first = file.path.split(separator: "/").first { folders.insert(String(first)) }
+            let parts = file.path.split(separator: "/")
+            folders.insert(parts.prefix(min(depth, parts.count - 1)).joined(separator: "/"))
         }
     }
 
@@ -59,8 +65,9 @@ public final class StagedOutput {
         let manager = FileManager.default
         for name in folders.sorted() {
             let target = output.appendingPathComponent(name)
-            let previous = output.appendingPathComponent(".cadre-previous-\(name)")
+            let previous = output.appendingPathComponent(".cadre-previous-\(name.replacingOccurrences(of: "/", with: "-"))")
             try? manager.removeItem(at: previous)
+            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: previous) }
             do {
                 try manager.moveItem(at: url(name), to: target)

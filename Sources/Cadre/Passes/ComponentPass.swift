@@ -4,12 +4,14 @@
 final class ComponentPass {
     private let context: [String: Any]
     private let acronyms: AcronymMarker
+    private let strategy: StrategyDocument?
     private let sink: DiagnosticSink
     private var deferred: [(node: MarkdownNode, request: ComponentRequest)] = []
 
-    init(context: [String: Any], acronyms: AcronymMarker, sink: DiagnosticSink) {
+    init(context: [String: Any], acronyms: AcronymMarker, strategy: StrategyDocument? = nil, sink: DiagnosticSink) {
         self.context = context
         self.acronyms = acronyms
+        self.strategy = strategy
         self.sink = sink
     }
 
@@ -22,7 +24,7 @@ final class ComponentPass {
                 sink.report(location.error("composant inconnu « \(name) »", hint: Suggestion.hint(for: name, in: Array(Components.all.keys), noun: "composants")))
                 continue
             }
-            let request = ComponentRequest(name: name, body: block.literal, location: location, context: context, acronyms: acronyms, sink: sink, renderMarkdown: renderNested)
+            let request = ComponentRequest(name: name, body: block.literal, location: location, context: context, acronyms: acronyms, strategy: strategy, sink: sink, renderMarkdown: renderNested)
             if component == AcronymIndex.self {
                 deferred.append((block, request))
             } else if let html = component.render(request) {

@@ -20,46 +20,12 @@ struct PublicationBuild {
     static let reservedPages: Set<String> = ["index", "impression", "assets"]
 
     func run() -> [RenderedFile] {
-        let context = LayoutContext.data(project: project, publication: publication)
-        var slugger = Slugger()
-        var index = AnchorIndex()
-        for chapter in publication.chapters {
-            if Self.reservedPages.contains(chapter.slug) {
-                sink.report(SourceLocation(file: chapter.path, line: 1).error("le nom « \(chapter.slug) » est réservé", hint: "renommez le fichier, par exemple NN-\(chapter.slug)-du-guide.md"))
-            }
-            slugger.reserve(chapter.slug)
-            index.addChapter(chapter)
+        for chapter in publication.chapters where Self.reservedPages.contains(chapter.slug) {
+            sink.report(SourceLocation(file: chapter.path, line: 1).error("le nom « \(chapter.slug) » est réservé", hint: "renommez le fichier, par exemple NN-\(chapter.slug)-du-guide.md"))
         }
-        Self.reservedPages.forEach { slugger.reserve($0) }
-
-        // Expand and parse, then give every heading its anchor and number: cross-references need all of them.
-        var pages: [ChapterPage] = []
-        for chapter in publication.chapters {
-            progress(chapter.path)
-            guard let markdown = ChapterExpansion.expand(chapter, context: context, into: sink) else {
-                index.markUnreadable(chapter.fileName)
-                continue
-            }
-            let page = ChapterPage(chapter: chapter, markdown: markdown)
-            SlugPass.run(page, slugger: &slugger, index: &index, into: sink)
-            NumberingPass.run(page, index: &index)
-            pages.append(page)
-        }
-
-        let acronyms = AcronymMarker(acronyms: project.data.acronyms)
-        let components = ComponentPass(context: context, acronyms: acronyms, sink: sink)
-        for page in pages {
-            CrossReferencePass.run(page, index: index, into: sink)
-            acronyms.mark(page.document)
-            components.run(page)
-        }
-        components.finish()
-        for page in pages {
-            FrenchTypography.mark(page.document)
-            HeadingMarkup.run(page)
-            page.html = page.document.renderHTML()
-        }
-        return write(pages)
+        let pipeline = ChapterPipeline(chapters: publication.chapters, context: LayoutContext.data(project: project, publication: publication),
+                                       acronyms: AcronymMarker(acronyms: project.data.acronyms), reserved: Self.reservedPages, sink: sink, progress: progress)
+        return write(pipeline.run())
     }
 
     private func write(_ pages: [ChapterPage]) -> [RenderedFile] {

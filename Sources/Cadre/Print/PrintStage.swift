@@ -7,25 +7,43 @@ struct PrintStage {
     let staged: StagedOutput
     let sink: DiagnosticSink
 
-    /// One PDF to make for a publication.
+    /// One PDF to make.
     private struct Target {
-        let publication: Publication
         let job: PrintJob
-        /// The main PDF, whose page count is checked (not the screen version).
-        let counted: Bool
+        /// The file a failure is blamed on (publication.yml, or the collectivité's data file).
+        let origin: String
+        /// The print layout, blamed for refused resources not found in the sources.
+        let layout: String
+        /// The publication the PDF is made of (nil for a strategy document).
+        let publication: Publication?
+        /// Whether its page count is checked against the budget (not for the screen version).
+        let checksBudget: Bool
     }
 
-    /// Writes the PDFs into the staging folder; false when the engine cannot start at all.
+    /// Writes the PDFs of the publications into the staging folder; false when the engine cannot start at all.
     func run(_ publications: [Publication], engine: PrintEngine, workers: Int) async -> Bool {
-        let targets = publications.flatMap(targets(for:))
+        await render(publications.flatMap(targets(for:)), engine: engine, workers: workers)
+    }
+
+    /// Writes `<folder>/<slug>/<slug>.pdf` from each strategy document's `index.html`, tagged for accessibility.
+    func run(strategies: [(slug: String, origin: String)], folder: String, engine: PrintEngine, workers: Int) async -> Bool {
+        let targets = strategies.map { document in
+            Target(job: PrintJob(html: staged.url("\(folder)/\(document.slug)/index.html").path, pdf: staged.url("\(folder)/\(document.slug)/\(document.slug).pdf").path,
+                                 roots: roots, variant: PDFStandard.pdfUA1.rawValue, date: Self.date(nil), lang: "fr-FR"),
+                   origin: document.origin, layout: StrategyKit.layout, publication: nil, checksBudget: false)
+        }
+        return await render(targets, engine: engine, workers: workers)
+    }
+
+    private var roots: [String] { [project.root.path, staged.output.path] }
+
+    private func render(_ targets: [Target], engine: PrintEngine, workers: Int) async -> Bool {
         let results: [PrintResult]
         do {
             results = try await engine.render(targets.map(\.job), workers: workers)
-        } catch let PrintEngineError.unavailable(detail) {
-            sink.report(Diagnostic(file: targets.first?.publication.settingsPath ?? "Content", line: 1, message: "\(PrintEngine.installAdvice) (\(detail.trimmingCharacters(in: .whitespacesAndNewlines)))"))
-            return false
         } catch {
-            sink.report(Diagnostic(file: targets.first?.publication.settingsPath ?? "Content", line: 1, message: "\(PrintEngine.installAdvice) (\(error))"))
+            let detail = (error as? PrintEngineError).map { if case .unavailable(let text) = $0 { text } else { "" } } ?? "\(error)"
+            sink.report(Diagnostic(file: targets.first?.origin ?? "Content", line: 1, message: "\(PrintEngine.installAdvice) (\(detail.trimmingCharacters(in: .whitespacesAndNewlines)))"))
             return false
         }
         for (target, result) in zip(targets, results) {
@@ -37,34 +55,33 @@ struct PrintStage {
     private func targets(for publication: Publication) -> [Target] {
         let name = publication.name
         let settings = publication.settings.impression ?? PrintSettings(norme: .pdfUA1)
-        let roots = [project.root.path, staged.output.path]
-        func job(_ file: String, _ standard: PDFStandard, css: String?) -> PrintJob {
-            PrintJob(html: staged.url("\(name)/impression.html").path, pdf: staged.url("\(name)/\(file)").path, roots: roots,
-                     variant: standard.rawValue, css: css.map { [$0] } ?? [], anchors: publication.chapters.map(\.slug),
-                     date: Self.date(publication), lang: Self.language(publication.settings.langue))
+        let layout = FileManager.default.fileExists(atPath: project.templatesFolder.appendingPathComponent("print/\(name).mustache").path) ? "print/\(name)" : "print/publication"
+        func target(_ file: String, _ standard: PDFStandard, css: String?, counted: Bool) -> Target {
+            let job = PrintJob(html: staged.url("\(name)/impression.html").path, pdf: staged.url("\(name)/\(file)").path, roots: roots,
+                               variant: standard.rawValue, css: css.map { [$0] } ?? [], anchors: publication.chapters.map(\.slug),
+                               date: Self.date(publication), lang: Self.language(publication.settings.langue))
+            return Target(job: job, origin: publication.settingsPath, layout: layout, publication: publication, checksBudget: counted)
         }
-        var targets = [Target(publication: publication, job: job("\(name).pdf", settings.norme, css: settings.printerCSS), counted: true)]
+        var targets = [target("\(name).pdf", settings.norme, css: settings.printerCSS, counted: true)]
         if settings.versionEcran == true {
-            targets.append(Target(publication: publication, job: job("\(name)-ecran.pdf", .pdfUA1, css: nil), counted: false))
+            targets.append(target("\(name)-ecran.pdf", .pdfUA1, css: nil, counted: false))
         }
         return targets
     }
 
     private func review(_ result: PrintResult, of target: Target) {
-        let publication = target.publication
         let pdfName = URL(fileURLWithPath: target.job.pdf).lastPathComponent
         guard result.ok, let pages = result.pages else {
-            sink.report(Diagnostic(file: publication.settingsPath, line: 1, message: "le moteur PDF n'a pas pu produire \(pdfName) : \(result.error ?? "erreur inconnue")", hint: "vérifiez le gabarit Templates/print/ et ses feuilles de style"))
+            sink.report(Diagnostic(file: target.origin, line: 1, message: "le moteur PDF n'a pas pu produire \(pdfName) : \(result.error ?? "erreur inconnue")", hint: "vérifiez le gabarit Templates/\(target.layout).mustache et ses feuilles de style"))
             return
         }
-        let layout = FileManager.default.fileExists(atPath: project.templatesFolder.appendingPathComponent("print/\(publication.name).mustache").path) ? "print/\(publication.name)" : "print/publication"
         for url in Set(result.refused ?? []).sorted() {
-            let location = SourceFinder(project: project, publication: publication).locate(url) ?? SourceLocation(file: "Templates/\(layout).mustache", line: 1)
+            let location = SourceFinder(project: project, chapters: target.publication?.chapters ?? []).locate(url) ?? SourceLocation(file: "Templates/\(target.layout).mustache", line: 1)
             sink.report(location.error("ressource refusée par le moteur PDF : « \(url) » est hors du projet", hint: "n'utilisez que des fichiers du projet (Templates/assets/, Content/) : ni adresse réseau, ni fichier extérieur"))
         }
-        guard target.counted else { return }
+        guard target.checksBudget, let publication = target.publication else { return }
         for warning in result.warnings ?? [] {
-            sink.report(Diagnostic(.warning, file: "Templates/\(layout).mustache", line: 1, message: "moteur PDF : \(warning)"))
+            sink.report(Diagnostic(.warning, file: "Templates/\(target.layout).mustache", line: 1, message: "moteur PDF : \(warning)"))
         }
         let pagination = Pagination(pages: pages, chapters: publication.chapters, starts: result.anchors ?? [:])
         let previous = Pagination.read(from: staged.output.appendingPathComponent("\(publication.name)/pagination.json"))
@@ -74,13 +91,13 @@ struct PrintStage {
 
     /// The date written in the PDF: `SOURCE_DATE_EPOCH` when set, else the publication's date
     /// when it is a W3C date (`2021`, `2021-06`, `2021-06-30`); never the clock.
-    static func date(_ publication: Publication) -> String? {
+    static func date(_ publication: Publication?) -> String? {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = TimeZone(identifier: "UTC")
             return formatter.string(from: Date(timeIntervalSince1970: epoch))
         }
-        guard let date = publication.settings.date, date.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil else { return nil }
+        guard let date = publication?.settings.date, date.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil else { return nil }
         return date
     }
 
@@ -90,14 +107,14 @@ struct PrintStage {
     }
 }
 
-/// Finds where a text (a URL) is written in a publication's sources: its chapters, then the templates.
+/// Finds where a text (a URL) is written in the sources: the chapters, then the templates.
 struct SourceFinder {
     let project: Project
-    let publication: Publication
+    let chapters: [Chapter]
 
     func locate(_ needle: String) -> SourceLocation? {
-        let templates = FileLister.files(in: project.templatesFolder, extensions: ["mustache", "css"], recursive: true)
-        let files = publication.chapters.map { project.root.appendingPathComponent($0.path) } + templates
+        let templates = FileLister.files(in: project.templatesFolder, extensions: ["mustache", "css", "md"], recursive: true)
+        let files = chapters.map { project.root.appendingPathComponent($0.path) } + templates
         for url in files {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

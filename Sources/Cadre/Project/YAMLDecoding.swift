@@ -121,6 +121,7 @@ struct NodeDecoder: Decoder {
     }
 
     private static func hint<T>(for type: T.Type, node: Node) -> String? {
+        if let hinted = T.self as? YAMLHinted.Type { return hinted.yamlHint }
         guard let cases = T.self as? any (CaseIterable & RawRepresentable).Type else { return nil }
         let names = Self.caseNames(cases)
         return Suggestion.hint(for: node.scalar?.string ?? "", in: names, noun: "valeurs")

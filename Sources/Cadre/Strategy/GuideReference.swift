@@ -1,0 +1,69 @@
+/// What the strategy rules take from the guide's shared data: the organisation models, the
+/// engagement levels, the 1 % schemes and the FICOL terms. Read from `Content/data/` so that
+/// a change of the guide's figures changes the rules too. Extra keys in those files are allowed
+/// (they feed the guide's tables); the keys below are required.
+public struct GuideReference: Sendable {
+    public var models: [OrganisationModel] = []
+    public var engagementLevels: [Named] = []
+    public var onePercent: [OnePercentScheme] = []
+    public var ficol: FicolTerms?
+
+    public struct OrganisationModel: Decodable, Sendable {
+        public var id: String
+        public var nom: String
+        public var avantages: [String]
+        public var contraintes: [String]
+    }
+
+    public struct Named: Decodable, Sendable {
+        public var id: String
+        public var nom: String
+    }
+
+    public struct OnePercentScheme: Decodable, Sendable {
+        public var domaine: String
+        public var nom: String
+        public var collectivitesEligibles: [PassageByType.CollectiviteKind]
+
+        enum CodingKeys: String, CodingKey {
+            case domaine, nom
+            case collectivitesEligibles = "collectivites_eligibles"
+        }
+    }
+
+    public struct FicolTerms: Decodable, Sendable {
+        public var montantMin: Int
+        public var montantMax: Int
+        public var montantMinTexte: String
+        public var montantMaxTexte: String
+        public var partCollectivitesMin: Double
+        public var dureeMaxAns: Double
+
+        enum CodingKeys: String, CodingKey {
+            case montantMin = "montant_min"
+            case montantMax = "montant_max"
+            case montantMinTexte = "montant_min_texte"
+            case montantMaxTexte = "montant_max_texte"
+            case partCollectivitesMin = "part_collectivites_min"
+            case dureeMaxAns = "duree_max_ans"
+        }
+    }
+
+    /// The parts of three data files the rules need.
+    struct RattachementsFile: Decodable { var modeles: [OrganisationModel] }
+    struct StakeholderCriteriaFile: Decodable {
+        var niveauxEngagement: [Named]
+        enum CodingKeys: String, CodingKey { case niveauxEngagement = "niveaux_engagement" }
+    }
+    struct FundingFile: Decodable {
+        var dispositif1Pourcent: [OnePercentScheme]
+        var ficol: FicolTerms
+        enum CodingKeys: String, CodingKey {
+            case dispositif1Pourcent = "dispositif_1_pourcent"
+            case ficol
+        }
+    }
+
+    func model(_ id: String) -> OrganisationModel? { models.first { $0.id == id } }
+    func scheme(_ domain: String) -> OnePercentScheme? { onePercent.first { $0.domaine == domain } }
+}

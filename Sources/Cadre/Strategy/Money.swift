@@ -1,0 +1,27 @@
+/// Numbers the French way: `120 000 €`, `2,5` (narrow no-break space between thousands).
+enum Money {
+    /// `120 000 €`; negative amounts keep their sign.
+    static func euros(_ amount: Int) -> String {
+        grouped(amount) + "\u{202F}€"
+    }
+
+    /// Thousands separated by U+202F from 1 000 on (tables align better than with the text rule of 5 digits).
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result += "\u{202F}" }
+            result.append(digit)
+        }
+        return value < 0 ? "-" + result : result
+    }
+
+    /// `30`, `2,5`: no trailing zero, a decimal comma.
+    static func number(_ value: Double) -> String {
+        if value.rounded() == value, value.magnitude < 1e15 { return grouped(Int(value)) }
+        let tenths = (value * 10).rounded() / 10
+        let whole = Int(tenths.rounded(.towardZero))
+        let decimal = Int(((tenths - Double(whole)) * 10).rounded().magnitude)
+        return grouped(whole) + "," + String(decimal)
+    }
+}

@@ -1,0 +1,270 @@
+/// A collectivité's international-action strategy, as written in its data file
+/// (`Content/collectivites/<slug>.yml`). Field names follow the guide's vocabulary; the
+/// README has a field-by-field reference and `cadre new collectivite` writes a commented model.
+public struct Strategy: Decodable, Sendable {
+    public var collectivite: Identity
+    public var mandature: Mandate
+    /// Date of the délibération adopting the strategy (planned or passed).
+    public var deliberation: CalendarDate?
+    public var portage: Sponsorship
+    public var diagnostic: SWOT
+    public var partiesPrenantes: [Located<Stakeholder>]
+    public var valeurs: [String]
+    public var vision: String
+    public var mission: String
+    public var objectifGeneral: String
+    public var objectifsSpecifiques: [Located<Objective>]
+    public var prioritesGeographiques: [Located<GeographicPriority>]
+    public var prioritesThematiques: [String]
+    public var resultats: [Located<ExpectedResult>]
+    public var indicateurs: [Located<Indicator>]
+    public var financement: [Located<Funding>]
+    public var reseaux: [String]?
+    public var communication: [String]?
+    public var evaluations: Evaluations?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case collectivite, mandature, deliberation, portage, diagnostic
+        case partiesPrenantes = "parties_prenantes"
+        case valeurs, vision, mission
+        case objectifGeneral = "objectif_general"
+        case objectifsSpecifiques = "objectifs_specifiques"
+        case prioritesGeographiques = "priorites_geographiques"
+        case prioritesThematiques = "priorites_thematiques"
+        case resultats, indicateurs, financement, reseaux, communication, evaluations
+    }
+}
+
+public struct Identity: Decodable, Sendable {
+    public var nom: String
+    public var type: CollectiviteType
+    public var population: Int
+}
+
+/// The types of collectivité, as a délibération names them.
+public enum CollectiviteType: String, Decodable, CaseIterable, Sendable {
+    case commune
+    case communauteDeCommunes = "communaute_de_communes"
+    case communauteDAgglomeration = "communaute_d_agglomeration"
+    case communauteUrbaine = "communaute_urbaine"
+    case metropole
+    case departement
+    case region
+    case collectiviteOutreMer = "collectivite_outre_mer"
+
+    /// The family the guide's advice and the funding rules distinguish.
+    public var family: PassageByType.CollectiviteKind {
+        switch self {
+        case .commune: .commune
+        case .communauteDeCommunes, .communauteDAgglomeration, .communauteUrbaine, .metropole: .intercommunalite
+        case .departement: .departement
+        case .region, .collectiviteOutreMer: .region
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .commune: "Commune"
+        case .communauteDeCommunes: "Communauté de communes"
+        case .communauteDAgglomeration: "Communauté d'agglomération"
+        case .communauteUrbaine: "Communauté urbaine"
+        case .metropole: "Métropole"
+        case .departement: "Département"
+        case .region: "Région"
+        case .collectiviteOutreMer: "Collectivité d'outre-mer"
+        }
+    }
+}
+
+/// The term of office the strategy covers: years of the start and of the end.
+public struct Mandate: Decodable, Sendable {
+    public var debut: Int
+    public var fin: Int
+}
+
+/// Who carries the strategy, and where the service sits.
+public struct Sponsorship: Decodable, Sendable {
+    /// The élu in charge, with the delegation.
+    public var elu: String
+    public var service: String
+    /// An `id` of `Content/data/rattachements.yml` (`modeles`): dgs, direction_fonctionnelle…
+    public var rattachement: Located<String>
+    /// Staff in full-time equivalents.
+    public var etp: Double
+    public var modeProjet: Bool
+    /// Referents named in other services.
+    public var referents: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case elu, service, rattachement, etp
+        case modeProjet = "mode_projet"
+        case referents
+    }
+}
+
+/// The AFOM (SWOT) diagnostic: atouts (forces), faiblesses, opportunités, menaces.
+public struct SWOT: Decodable, Sendable {
+    public var forces: [String]
+    public var faiblesses: [String]
+    public var opportunites: [String]
+    public var menaces: [String]
+}
+
+/// A stakeholder, with the guide's prioritisation criteria.
+public struct Stakeholder: Decodable, Sendable {
+    public var nom: String
+    public var categorie: String
+    /// The kinds of power it holds (`criteres_parties_prenantes.yml`, `pouvoirs`).
+    public var pouvoirs: [PowerKind]
+    /// How much it weighs, from 1 (little) to 5 (decisive): the matrix's vertical axis.
+    public var pouvoir: Int
+    /// From 1 to 5.
+    public var legitimite: Int
+    /// From 1 to 5: the matrix's horizontal axis.
+    public var interet: Int
+    /// An `id` of `niveaux_engagement`: informer, consulter…
+    public var engagement: String
+}
+
+public enum PowerKind: String, Decodable, CaseIterable, Sendable {
+    case utilitaire, normatif, mobilisateur, coercitif
+}
+
+/// A specific objective: SMART when it has indicators and a deadline.
+public struct Objective: Decodable, Sendable {
+    public var id: String
+    public var intitule: String
+    /// Ids of `indicateurs`.
+    public var indicateurs: [String]?
+    public var echeance: CalendarDate?
+}
+
+public struct GeographicPriority: Decodable, Sendable {
+    public var pays: String
+    public var collectivitePartenaire: String?
+    public var motif: PriorityReason
+    public var precision: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case pays
+        case collectivitePartenaire = "collectivite_partenaire"
+        case motif, precision
+    }
+}
+
+/// Why a country is a priority, in the guide's words.
+public enum PriorityReason: String, Decodable, CaseIterable, Sendable {
+    case histoire, diaspora
+    case projetsExistants = "projets_existants"
+    case economie, autre
+
+    public var label: String {
+        switch self {
+        case .histoire: "Histoire commune"
+        case .diaspora: "Diaspora"
+        case .projetsExistants: "Projets existants"
+        case .economie: "Intérêt économique"
+        case .autre: "Autre motif"
+        }
+    }
+}
+
+/// An expected result of the logical framework, under one specific objective.
+public struct ExpectedResult: Decodable, Sendable {
+    public var id: String
+    /// Id of the specific objective it serves.
+    public var objectif: Located<String>
+    public var intitule: String
+    public var indicateurs: [String]?
+    public var sourcesVerification: [String]?
+    public var hypotheses: [String]?
+    public var activites: [Located<Activity>]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, objectif, intitule, indicateurs
+        case sourcesVerification = "sources_verification"
+        case hypotheses, activites
+    }
+}
+
+public struct Activity: Decodable, Sendable {
+    public var intitule: String
+    public var moyens: String?
+    /// Cost in euros.
+    public var cout: Int?
+    public var responsable: String?
+    public var debut: CalendarDate?
+    public var fin: CalendarDate?
+}
+
+/// An indicator, with the columns of the guide's grid.
+public struct Indicator: Decodable, Sendable {
+    public var id: String
+    public var intitule: String
+    public var unite: String?
+    public var valeurReference: String?
+    public var valeurCible: String?
+    public var dateCible: CalendarDate?
+    public var periodicite: String?
+    public var sources: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, intitule, unite
+        case valeurReference = "valeur_reference"
+        case valeurCible = "valeur_cible"
+        case dateCible = "date_cible"
+        case periodicite, sources
+    }
+}
+
+/// A line of the funding plan.
+public struct Funding: Decodable, Sendable {
+    public var source: FundingSource
+    public var intitule: String
+    /// Amount in euros over the whole duration.
+    public var montant: Int
+    /// Share paid by the collectivités, in percent (FICOL: at least 30).
+    public var partCollectivite: Double?
+    public var dureeAns: Double?
+    /// For the 1 % schemes: an `id` of `dispositif_1_pourcent` (eau_assainissement, energie, dechets, transports).
+    public var domaine: Located<String>?
+    /// For an EU programme: its name.
+    public var programme: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case source, intitule, montant
+        case partCollectivite = "part_collectivite"
+        case dureeAns = "duree_ans"
+        case domaine, programme
+    }
+}
+
+public enum FundingSource: String, Decodable, CaseIterable, Sendable {
+    case fondsPropres = "fonds_propres"
+    case programmeUE = "programme_ue"
+    case dispositif1Pourcent = "dispositif_1_pourcent"
+    case appelDAECT = "appel_daect"
+    case ficol
+    case autre
+
+    public var label: String {
+        switch self {
+        case .fondsPropres: "Fonds propres"
+        case .programmeUE: "Programme de l'Union européenne"
+        case .dispositif1Pourcent: "Dispositif 1 %"
+        case .appelDAECT: "Appel à projets DAECT"
+        case .ficol: "FICOL (AFD)"
+        case .autre: "Autres financements"
+        }
+    }
+}
+
+public struct Evaluations: Decodable, Sendable {
+    public var miParcours: Located<CalendarDate>?
+    public var finale: Located<CalendarDate>?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case miParcours = "mi_parcours"
+        case finale
+    }
+}

@@ -1,0 +1,137 @@
+import Dispatch
+import Foundation
+import Mustache
+
+/// What `cadre strategie` is asked to produce.
+public struct StrategyRequest: Sendable {
+    public var root: URL
+    public var output: URL?
+    /// Data files (paths as given, relative to the working folder); all of `Content/collectivites/` when empty.
+    public var files: [String]
+    public var format: OutputFormat
+    /// Documents rendered at once (HTML threads and PDF workers).
+    public var jobs: Int
+
+    public init(root: URL, output: URL? = nil, files: [String] = [], format: OutputFormat = .html, jobs: Int = 1) {
+        self.root = root
+        self.output = output
+        self.files = files
+        self.format = format
+        self.jobs = jobs
+    }
+}
+
+/// What a batch did: each file is produced or failed, on its own.
+public struct StrategyOutcome: Equatable, Sendable {
+    public var produced: [String] = []
+    public var failed: [String] = []
+    public var warnings = 0
+    /// The project itself (templates, shared data) has errors: nothing was produced.
+    public var projectFailed = false
+    /// A PDF was asked for and WeasyPrint is missing.
+    public var engineMissing = false
+}
+
+/// Renders the strategy documents of a batch: each data file is decoded, checked against the
+/// guide's rules and, when it has no error, rendered with `Templates/strategie/`. A bad file
+/// is reported and skipped; the others are produced.
+public enum StrategyBatch {
+    public static let folder = "strategies"
+
+    public static func run(_ request: StrategyRequest, into sink: DiagnosticSink, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> StrategyOutcome {
+        var outcome = StrategyOutcome()
+        let projectSink = DiagnosticSink()
+        let project = Project.load(root: request.root, into: projectSink)
+        let files = request.files.isEmpty ? FileLister.files(in: project.contentFolder.appendingPathComponent("collectivites"), extensions: ["yml", "yaml"]) : request.files.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let kit = StrategyKit(project: project, sink: projectSink)
+        sink.report(projectSink.diagnostics)
+        guard !projectSink.hasErrors, let kit else {
+            outcome.projectFailed = true
+            return outcome
+        }
+        if files.isEmpty {
+            sink.report(SourceLocation(file: "Content/collectivites", line: 1).error("aucun fichier de collectivité", hint: "créez-en un avec « cadre new collectivite \"Nom\" »"))
+            outcome.projectFailed = true
+            return outcome
+        }
+
+        // HTML: documents are independent; `jobs` threads share them out.
+        let results = Results(count: files.count)
+        let workers = max(1, min(request.jobs, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: files.count, by: workers) {
+                results.set(index, kit.render(files[index]))
+                progress(results.done, files.count)
+            }
+        }
+
+        var rendered: [RenderedFile] = []
+        var documents: [(slug: String, origin: String)] = []
+        var reported: Set<Diagnostic> = []
+        for (file, result) in zip(files, results.all) {
+            // A template's problem is found again with every file: say it once.
+            sink.report(result.diagnostics.filter { reported.insert($0).inserted })
+            outcome.warnings += result.diagnostics.filter { $0.severity == .warning }.count
+            guard let document = result.document else {
+                outcome.failed.append(FileLister.relativePath(of: file, to: project.root))
+                continue
+            }
+            rendered.append(RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8)))
+            documents.append((document.slug, FileLister.relativePath(of: file, to: project.root)))
+        }
+        guard !documents.isEmpty else { return outcome }
+        rendered += Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(folder)/assets")
+
+        let output = request.output ?? project.root.appendingPathComponent("Output")
+        do {
+            let staged = try OutputWriter(output: output).stage(rendered, depth: 2)
+            if request.format.print {
+                guard let engine = PrintEngine.locate(root: project.root) else {
+                    outcome.engineMissing = true
+                    return outcome
+                }
+                let printSink = DiagnosticSink()
+                guard await PrintStage(project: project, staged: staged, sink: printSink).run(strategies: documents, folder: folder, engine: engine, workers: request.jobs) else {
+                    sink.report(printSink.diagnostics)
+                    outcome.engineMissing = true
+                    return outcome
+                }
+                sink.report(printSink.diagnostics)
+                if printSink.hasErrors {
+                    outcome.failed += documents.map(\.slug)
+                    return outcome
+                }
+            }
+            try staged.commit()
+            outcome.produced = documents.map(\.slug)
+        } catch {
+            sink.report(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
+            outcome.failed += documents.map(\.slug)
+        }
+        return outcome
+    }
+
+    /// The result slots of the worker threads, in the files' order.
+    private final class Results: @unchecked Sendable {
+        private var slots: [StrategyKit.Result?]
+        private var finished = 0
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: StrategyKit.Result) {
+            lock.lock()
+            slots[index] = result
+            finished += 1
+            lock.unlock()
+        }
+
+        var done: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return finished
+        }
+
+        var all: [StrategyKit.Result] { slots.map { $0! } }
+    }
+}

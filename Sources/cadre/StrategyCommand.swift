@@ -1,0 +1,57 @@
+import ArgumentParser
+import Cadre
+import Foundation
+
+struct StrategyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strategie",
+        abstract: "Produit le document de stratégie de chaque collectivité (Output/strategies/<nom du fichier>/)."
+    )
+
+    @Argument(help: "Fichiers de données de collectivités (YAML).")
+    var files: [String] = []
+
+    @Flag(name: .long, help: "Tous les fichiers de Content/collectivites/.")
+    var all = false
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "Dossier de sortie (par défaut Output/ sous la racine).")
+    var output: String?
+
+    @Option(name: .long, help: "html, pdf ou all.")
+    var format: OutputFormat = .html
+
+    @Option(name: .long, help: "Nombre de documents produits en parallèle.")
+    var jobs: Int = 1
+
+    func validate() throws {
+        guard all != !files.isEmpty else {
+            throw ValidationError(all ? "--all ou des fichiers, pas les deux" : "nommez des fichiers de collectivités ou demandez --all")
+        }
+        guard jobs >= 1 else { throw ValidationError("--jobs doit valoir au moins 1") }
+    }
+
+    func run() async throws {
+        let request = StrategyRequest(root: project.rootURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, files: files, format: format, jobs: jobs)
+        let outcome = await StrategyBatch.run(request, into: Reporter.sink) { done, total in
+            Reporter.bar(done, of: total)
+        }
+        Reporter.clearLine()
+        Reporter.printDiagnostics()
+        if outcome.engineMissing {
+            FileHandle.standardError.write(Data("cadre : \(PrintEngine.installAdvice) ; rien n'a été écrit\n".utf8))
+            throw ExitCode(1)
+        }
+        if outcome.projectFailed {
+            FileHandle.standardError.write(Data("cadre : \(Reporter.sink.errorCount) erreur\(Reporter.sink.errorCount > 1 ? "s" : "") dans le projet, aucun document produit\n".utf8))
+            throw ExitCode(1)
+        }
+        let produced = outcome.produced.count, failed = outcome.failed.count
+        var summary = "cadre : \(produced) document\(produced > 1 ? "s" : "") produit\(produced > 1 ? "s" : "")"
+        if failed > 0 { summary += ", \(failed) en échec (\(outcome.failed.joined(separator: ", ")))" }
+        if outcome.warnings > 0 { summary += ", \(outcome.warnings) avertissement\(outcome.warnings > 1 ? "s" : "")" }
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
