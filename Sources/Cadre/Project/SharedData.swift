@@ -7,8 +7,6 @@ public struct SharedData: @unchecked Sendable {
     public var files: [String: Any]
     /// Acronyms from `acronymes.yml`, by acronym.
     public var acronyms: [String: Acronym]
-    /// What the strategy rules take from the guide's data.
-    public var guide = GuideReference()
 
     public static let empty = SharedData(files: [:], acronyms: [:])
 
@@ -25,21 +23,8 @@ public struct SharedData: @unchecked Sendable {
                 sink.report(diagnostic)
             case .success(let node):
                 data.files[name] = node.contextValue
-                switch name {
-                case "acronymes":
-                    if let list = YAMLDecoding.decode(AcronymList.self, from: node, source: source, into: sink) {
-                        data.acronyms = list.index(source: source, into: sink)
-                    }
-                case "rattachements":
-                    data.guide.models = YAMLDecoding.decode(GuideReference.RattachementsFile.self, from: node, source: source, into: sink)?.modeles ?? []
-                case "criteres_parties_prenantes":
-                    data.guide.engagementLevels = YAMLDecoding.decode(GuideReference.StakeholderCriteriaFile.self, from: node, source: source, into: sink)?.niveauxEngagement ?? []
-                case "financements":
-                    let funding = YAMLDecoding.decode(GuideReference.FundingFile.self, from: node, source: source, into: sink)
-                    data.guide.onePercent = funding?.dispositif1Pourcent ?? []
-                    data.guide.ficol = funding?.ficol
-                default:
-                    break
+                if name == "acronymes", let list = YAMLDecoding.decode(AcronymList.self, from: node, source: source, into: sink) {
+                    data.acronyms = list.index(source: source, into: sink)
                 }
             }
         }

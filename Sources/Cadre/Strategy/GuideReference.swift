@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the strategy rules take from the guide's shared data: the organisation models, the
 /// engagement levels, the 1 % schemes and the FICOL terms. Read from `Content/data/` so that
 /// a change of the guide's figures changes the rules too. Extra keys in those files are allowed
@@ -62,6 +64,27 @@ public struct GuideReference: Sendable {
             case dispositif1Pourcent = "dispositif_1_pourcent"
             case ficol
         }
+    }
+
+    /// Reads the three data files of `Content/data/`; a missing file or key is an error there.
+    static func load(project: Project, into sink: DiagnosticSink) -> GuideReference {
+        var reference = GuideReference()
+        func decode<T: Decodable>(_ type: T.Type, _ name: String) -> T? {
+            let url = project.contentFolder.appendingPathComponent("data/\(name).yml")
+            let path = FileLister.relativePath(of: url, to: project.root)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                sink.report(SourceLocation(file: path, line: 1).error("fichier de données introuvable : les documents de stratégie en ont besoin", hint: "créez \(path) (voir Docs/conventions-contenu.md)"))
+                return nil
+            }
+            guard let text = FileLister.read(url, path: path, into: sink) else { return nil }
+            return YAMLDecoding.decode(type, from: YAMLSource(text: text, file: path), into: sink)
+        }
+        reference.models = decode(RattachementsFile.self, "rattachements")?.modeles ?? []
+        reference.engagementLevels = decode(StakeholderCriteriaFile.self, "criteres_parties_prenantes")?.niveauxEngagement ?? []
+        let funding = decode(FundingFile.self, "financements")
+        reference.onePercent = funding?.dispositif1Pourcent ?? []
+        reference.ficol = funding?.ficol
+        return reference
     }
 
     func model(_ id: String) -> OrganisationModel? { models.first { $0.id == id } }

@@ -14,6 +14,7 @@ struct StrategyKit: @unchecked Sendable {
     let layouts: Layouts
     let acronyms: AcronymMarker
     let passages: [GuidePassage]
+    let guide: GuideReference
 
     /// The result for one data file: its diagnostics and, without errors, its document.
     struct Result {
@@ -36,6 +37,7 @@ struct StrategyKit: @unchecked Sendable {
                 sink.report(SourceLocation(file: chapter.path, line: chapter.bodyLine).error("balise Mustache mal formée (\(error))", hint: "vérifiez que chaque {{#section}} est fermée"))
             }
         }
+        let guide = GuideReference.load(project: project, into: sink)
         let layouts = Layouts.load(folder: project.templatesFolder, root: project.root, into: sink)
         if !layouts.has(Self.layout) {
             sink.report(SourceLocation(file: "Templates/\(Self.layout).mustache", line: 1).error("gabarit du document de stratégie introuvable", hint: "créez Templates/\(Self.layout).mustache"))
@@ -47,6 +49,7 @@ struct StrategyKit: @unchecked Sendable {
         self.layouts = layouts
         self.acronyms = AcronymMarker(acronyms: project.data.acronyms)
         self.passages = Self.guidePassages(project)
+        self.guide = guide
     }
 
     /// Decodes, checks and renders one collectivité's file.
@@ -57,12 +60,12 @@ struct StrategyKit: @unchecked Sendable {
               let strategy = YAMLDecoding.decode(Strategy.self, from: YAMLSource(text: text, file: path), into: sink) else {
             return Result(diagnostics: sink.diagnostics)
         }
-        let check = StrategyCheck(strategy, guide: project.data.guide, file: path)
+        let check = StrategyCheck(strategy, guide: guide, file: path)
         sink.report(check.diagnostics)
         guard !check.hasErrors else { return Result(diagnostics: sink.diagnostics) }
 
         let family = strategy.collectivite.type.family
-        let document = StrategyDocument(strategy: strategy, guide: project.data.guide, broken: check.broken, passages: passages.filter { $0.types.contains(family) })
+        let document = StrategyDocument(strategy: strategy, guide: guide, broken: check.broken, passages: passages.filter { $0.types.contains(family) })
         let slug = file.deletingPathExtension().lastPathComponent
         let title = "Stratégie d'action internationale"
         var settings = PublicationSettings(titre: title, langue: "fr")
