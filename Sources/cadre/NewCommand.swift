@@ -6,7 +6,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Crée un nouveau fichier à partir d'un modèle.",
-        subcommands: [NewChapter.self]
+        subcommands: [NewChapter.self, NewCollectivite.self]
     )
 }
 
@@ -32,6 +32,30 @@ struct NewChapter: ParsableCommand {
             throw ValidationError("publication « \(name) » inconnue — \(hint)")
         } catch .alreadyExists(let path) {
             FileHandle.standardError.write(Data("\(path):1:1: erreur: le fichier existe déjà — choisissez un autre titre\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct NewCollectivite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collectivite",
+        abstract: "Crée Content/collectivites/<nom>.yml, un fichier de stratégie commenté à remplir."
+    )
+
+    @Argument(help: "Nom de la collectivité, par exemple « Ville de Valmont ».")
+    var name: String
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        do {
+            print(try CollectiviteScaffold.create(name: name, root: project.rootURL))
+        } catch .missingModel(let path) {
+            FileHandle.standardError.write(Data("\(path):1:1: erreur: modèle de fichier de collectivité introuvable — restaurez-le depuis le dépôt de cadre\n".utf8))
+            throw ExitCode(1)
+        } catch .alreadyExists(let path) {
+            FileHandle.standardError.write(Data("\(path):1:1: erreur: le fichier existe déjà — choisissez un autre nom ou modifiez ce fichier\n".utf8))
             throw ExitCode(1)
         }
     }

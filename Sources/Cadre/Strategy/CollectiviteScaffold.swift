@@ -1,0 +1,30 @@
+import Foundation
+
+/// `cadre new collectivite "Nom"`: a commented data file to fill in, from
+/// `Templates/strategie/modele-collectivite.yml`.
+public enum CollectiviteScaffold {
+    public enum Failure: Error, Equatable {
+        case missingModel(String)
+        case alreadyExists(String)
+    }
+
+    static let model = "Templates/strategie/modele-collectivite.yml"
+
+    /// Writes `Content/collectivites/<slug>.yml` and returns its path relative to the root.
+    public static func create(name: String, root: URL) throws(Failure) -> String {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(model), encoding: .utf8) else { throw .missingModel(model) }
+        let folder = root.appendingPathComponent("Content/collectivites")
+        let url = folder.appendingPathComponent(Slugger.slug(name) + ".yml")
+        let path = FileLister.relativePath(of: url, to: root)
+        guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(path) }
+        // The name lands in a double-quoted YAML string and in a comment.
+        let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try text.replacingOccurrences(of: "{{nom}}", with: quoted).write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw .alreadyExists(path)
+        }
+        return path
+    }
+}
