@@ -69,11 +69,11 @@ enum LogicalFramework: StrategyComponent {
                                 acronyms: request.acronyms, className: "cadre-logique")
         table.rawRow(["<span class=\"niveau\">Objectif général</span> " + table.acronyms.html(strategy.objectifGeneral), "—", "—", "—"], className: "niveau-general")
         for objective in strategy.objectifsSpecifiques {
-            let indicators = objective.indicateurs?.map { names[$0] ?? $0 }
+            let indicators = objective.indicateurs?.map { names[$0.value] ?? $0.value }
             table.rawRow(["<span class=\"niveau\">\(objective.id.htmlEscaped)</span> " + table.acronyms.html(objective.intitule), table.list(indicators), "—", "—"], className: "niveau-objectif")
             for result in strategy.resultats where result.objectif.value == objective.id {
                 table.rawRow(["<span class=\"niveau\">\(result.id.htmlEscaped)</span> " + table.acronyms.html(result.intitule),
-                              table.list(result.indicateurs?.map { names[$0] ?? $0 }), table.list(result.sourcesVerification), table.list(result.hypotheses)],
+                              table.list(result.indicateurs?.map { names[$0.value] ?? $0.value }), table.list(result.sourcesVerification), table.list(result.hypotheses)],
                              className: "niveau-resultat")
             }
         }

@@ -123,7 +123,7 @@ public struct Stakeholder: Decodable, Sendable {
     /// From 1 to 5: the matrix's horizontal axis.
     public var interet: Int
     /// An `id` of `niveaux_engagement`: informer, consulter…
-    public var engagement: String
+    public var engagement: Located<String>
 }
 
 public enum PowerKind: String, Decodable, CaseIterable, Sendable {
@@ -135,7 +135,7 @@ public struct Objective: Decodable, Sendable {
     public var id: String
     public var intitule: String
     /// Ids of `indicateurs`.
-    public var indicateurs: [String]?
+    public var indicateurs: [Located<String>]?
     public var echeance: CalendarDate?
 }
 
@@ -175,7 +175,7 @@ public struct ExpectedResult: Decodable, Sendable {
     /// Id of the specific objective it serves.
     public var objectif: Located<String>
     public var intitule: String
-    public var indicateurs: [String]?
+    public var indicateurs: [Located<String>]?
     public var sourcesVerification: [String]?
     public var hypotheses: [String]?
     public var activites: [Located<Activity>]

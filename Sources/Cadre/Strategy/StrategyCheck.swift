@@ -41,20 +41,20 @@ struct StrategyCheck {
             error("rattachement « \(rattachement.value) » inconnu", at: rattachement.location, hint: Suggestion.hint(for: rattachement.value, in: guide.models.map(\.id), noun: "rattachements"))
         }
         let levels = guide.engagementLevels.map(\.id)
-        for stakeholder in strategy.partiesPrenantes where !levels.contains(stakeholder.engagement) {
-            error("niveau d'engagement « \(stakeholder.engagement) » inconnu pour « \(stakeholder.nom) »", at: stakeholder.location, hint: Suggestion.hint(for: stakeholder.engagement, in: levels, noun: "niveaux"))
+        for stakeholder in strategy.partiesPrenantes where !levels.contains(stakeholder.engagement.value) {
+            error("niveau d'engagement « \(stakeholder.engagement.value) » inconnu pour « \(stakeholder.nom) »", at: stakeholder.engagement.location, hint: Suggestion.hint(for: stakeholder.engagement.value, in: levels, noun: "niveaux"))
         }
         let indicators = unique(strategy.indicateurs.map { ($0.id, $0.location) }, noun: "indicateur")
         let objectives = unique(strategy.objectifsSpecifiques.map { ($0.id, $0.location) }, noun: "objectif")
         _ = unique(strategy.resultats.map { ($0.id, $0.location) }, noun: "résultat")
         for objective in strategy.objectifsSpecifiques {
-            checkIndicators(objective.indicateurs ?? [], of: "l'objectif « \(objective.id) »", at: objective.location, known: indicators)
+            checkIndicators(objective.indicateurs ?? [], of: "l'objectif « \(objective.id) »", known: indicators)
         }
         for result in strategy.resultats {
             if !objectives.contains(result.objectif.value) {
                 error("le résultat « \(result.id) » sert un objectif « \(result.objectif.value) » qui n'existe pas", at: result.objectif.location, hint: Suggestion.hint(for: result.objectif.value, in: objectives.sorted(), noun: "objectifs"))
             }
-            checkIndicators(result.indicateurs ?? [], of: "le résultat « \(result.id) »", at: result.location, known: indicators)
+            checkIndicators(result.indicateurs ?? [], of: "le résultat « \(result.id) »", known: indicators)
         }
     }
 
@@ -67,9 +67,9 @@ struct StrategyCheck {
         return seen
     }
 
-    private mutating func checkIndicators(_ ids: [String], of owner: String, at location: SourceLocation, known: Set<String>) {
-        for id in ids where !known.contains(id) {
-            error("\(owner) cite un indicateur « \(id) » qui n'existe pas", at: location, hint: Suggestion.hint(for: id, in: known.sorted(), noun: "indicateurs"))
+    private mutating func checkIndicators(_ ids: [Located<String>], of owner: String, known: Set<String>) {
+        for id in ids where !known.contains(id.value) {
+            error("\(owner) cite un indicateur « \(id.value) » qui n'existe pas", at: id.location, hint: Suggestion.hint(for: id.value, in: known.sorted(), noun: "indicateurs"))
         }
     }
 

@@ -42,7 +42,7 @@ struct StrategyDocument: @unchecked Sendable {
                     "id": objective.id,
                     "intitule": objective.intitule,
                     "echeance": (objective.echeance?.french).map { $0 as Any } ?? false,
-                    "indicateurs": list(objective.indicateurs?.map { indicatorNames[$0] ?? $0 }),
+                    "indicateurs": list(objective.indicateurs?.map { indicatorNames[$0.value] ?? $0.value }),
                 ]
             },
             "priorites_geographiques": s.prioritesGeographiques.map { priority -> [String: Any] in
