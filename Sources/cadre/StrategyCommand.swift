@@ -49,7 +49,10 @@ struct StrategyCommand: AsyncParsableCommand {
         }
         let produced = outcome.produced.count, failed = outcome.failed.count
         var summary = "cadre : \(produced) document\(produced > 1 ? "s" : "") produit\(produced > 1 ? "s" : "")"
-        if failed > 0 { summary += ", \(failed) en échec (\(outcome.failed.joined(separator: ", ")))" }
+        if failed > 0 {
+            let named = outcome.failed.prefix(5).joined(separator: ", ") + (failed > 5 ? "…" : "")
+            summary += ", \(failed) en échec (\(named))"
+        }
         if outcome.warnings > 0 { summary += ", \(outcome.warnings) avertissement\(outcome.warnings > 1 ? "s" : "")" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if failed > 0 { throw ExitCode(1) }

@@ -1,0 +1,16 @@
+# Shared by the benchmark scripts: the work folder and a best-of-N timer.
+runs=${RUNS:-3}
+work=Benchmarks/work
+
+# best wall-clock time (seconds) of $runs runs of a command
+best() {
+  local best_time=""
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || { echo "banc d'essai : la commande a échoué : $*" >&2; exit 1; }
+    end=$(date +%s.%N)
+    best_time=$(python3 -c "t=$end-$start; b='$best_time'; print(min(t, float(b)) if b else t)")
+  done
+  echo "$best_time"
+}
