@@ -1,14 +1,33 @@
 /// Small helpers for the inline SVG schemas: escaped text, wrapped lines, accessible wrapper.
 enum SVG {
     /// An accessible `<svg>`: a title and a description that screen readers and PDF tags use.
+    /// Its styles travel inside it: WeasyPrint applies no page stylesheet within an inline SVG.
     static func figure(id: String, width: Int, height: Int, title: String, description: String, body: String) -> String {
         """
         <figure class="schema"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-titre \(id)-desc">
+        <style>\(style)</style>
         <title id="\(id)-titre">\(title.htmlEscaped)</title>
         <desc id="\(id)-desc">\(description.htmlEscaped)</desc>
         \(body)</svg></figure>
         """
     }
+
+    /// The schemas' classes (plain colours and a named font: SVG renderers see nothing else).
+    static let style = [
+        "text{font-family:Lato,\"DejaVu Sans\",sans-serif}",
+        ".etape-fleche{fill:#142a61}",
+        ".etape-numero{fill:#5ec2b7;font-size:26px;font-weight:700}",
+        ".etape-nom{fill:#fff;font-size:14px;font-weight:700}",
+        ".etape-objet{fill:#1d2430;font-size:12px}",
+        ".carte-colonne{fill:#0b7a75;font-size:13px;font-weight:700;letter-spacing:.05em}",
+        ".carte-lien{stroke:#9fb2c6;stroke-width:1.2}",
+        ".carte-bailleur{fill:#eef3f8;stroke:#1f4e8c;stroke-width:1}",
+        ".carte-appui{fill:#dcefed;stroke:#0b7a75;stroke-width:1}",
+        ".carte-nom{fill:#142a61;font-size:12px;font-weight:700}",
+        ".carte-detail{fill:#596170;font-size:10px}",
+        ".carte-centre{fill:#142a61}",
+        ".carte-centre-texte{fill:#fff;font-size:13px;font-weight:700}",
+    ].joined()
 
     /// Lines of at most `width` characters, cut between words.
     static func wrap(_ text: String, width: Int) -> [String] {
