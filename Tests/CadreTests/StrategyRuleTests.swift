@@ -29,7 +29,7 @@ import Testing
         ("indicateurs-peu-nombreux", "    indicateurs: [IND1]\n    echeance", "    indicateurs: [IND1, IND1, IND1, IND1]\n    echeance"),
         ("activite-responsable", "        responsable: Directeur de la régie\n", ""),
         ("activite-duree", "        fin: 2029-12", "        fin: 2026-12"),
-        ("evaluation-mi-parcours", "  mi_parcours: 2029-06\n", ""),
+        ("evaluations-programmees", "  mi_parcours: 2029-06\n", ""),
         ("evaluation-mandature", "  finale: 2032-01", "  finale: 2034-01"),
         ("ficol-montant", "    montant: 400000", "    montant: 150000"),
         ("ficol-part-collectivites", "    part_collectivite: 30", "    part_collectivite: 20"),

@@ -13,7 +13,8 @@ protocol Component {
 enum Components {
     static let all: [String: any Component.Type] = {
         let list: [any Component.Type] = [DataTable.self, PassageByType.self, AcronymIndex.self, StepsDiagram.self, FundingMap.self,
-                                          LogicalFramework.self, IndicatorGrid.self, ChosenOrganisation.self, SelfAssessment.self, GuidePassages.self]
+                                          LogicalFramework.self, IndicatorGrid.self, ChosenOrganisation.self, SelfAssessment.self, GuidePassages.self,
+                                          SWOTComponent.self, StakeholderComponent.self, FundingPlan.self, TimelineComponent.self]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
     }()
 

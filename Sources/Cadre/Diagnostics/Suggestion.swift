@@ -4,11 +4,14 @@ enum Suggestion {
     static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased())
         var best: (String, Int)?
+        var tied = false
         for candidate in candidates.sorted() {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            if distance == best?.1 { tied = true }
+            if distance < (best?.1 ?? Int.max) { (best, tied) = ((candidate, distance), false) }
         }
-        guard let (candidate, distance) = best else { return nil }
+        // Two names equally close (IND1, IND2 for IND4): better to list them all.
+        guard let (candidate, distance) = best, !tied else { return nil }
         return distance <= max(2, target.count / 3) ? candidate : nil
     }
 

@@ -137,7 +137,13 @@ struct NodeValueContainer: SingleValueDecodingContainer {
 
     private func scalar(_ expected: String) throws -> String {
         guard case .scalar(let scalar) = node else {
-            state.report("« \(pathName(codingPath)) » doit être \(expected), trouvé \(node.kindName)", at: node, hint: "une seule valeur est attendue ici, sans tiret ni crochets")
+            let hint: String
+            if case .mapping = node {
+                hint = "un texte qui contient « : » (deux-points suivi d'une espace) doit être mis entre guillemets, par exemple \"Objectif : agir\""
+            } else {
+                hint = "une seule valeur est attendue ici, sans tiret ni crochets"
+            }
+            state.report("« \(pathName(codingPath)) » doit être \(expected), trouvé \(node.kindName)", at: node, hint: hint)
             throw ReportedError()
         }
         return scalar.string

@@ -9,13 +9,13 @@ public struct Strategy: Decodable, Sendable {
     public var portage: Sponsorship
     public var diagnostic: SWOT
     public var partiesPrenantes: [Located<Stakeholder>]
-    public var valeurs: [String]
+    public var valeurs: [String]?
     public var vision: String
     public var mission: String
     public var objectifGeneral: String
     public var objectifsSpecifiques: [Located<Objective>]
     public var prioritesGeographiques: [Located<GeographicPriority>]
-    public var prioritesThematiques: [String]
+    public var prioritesThematiques: [String]?
     public var resultats: [Located<ExpectedResult>]
     public var indicateurs: [Located<Indicator>]
     public var financement: [Located<Funding>]
@@ -93,7 +93,7 @@ public struct Sponsorship: Decodable, Sendable {
     public var etp: Double
     public var modeProjet: Bool
     /// Referents named in other services.
-    public var referents: [String]
+    public var referents: [String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case elu, service, rattachement, etp
@@ -104,10 +104,21 @@ public struct Sponsorship: Decodable, Sendable {
 
 /// The AFOM (SWOT) diagnostic: atouts (forces), faiblesses, opportunités, menaces.
 public struct SWOT: Decodable, Sendable {
-    public var forces: [String]
-    public var faiblesses: [String]
-    public var opportunites: [String]
-    public var menaces: [String]
+    public var forces: [String] = []
+    public var faiblesses: [String] = []
+    public var opportunites: [String] = []
+    public var menaces: [String] = []
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case forces, faiblesses, opportunites, menaces }
+
+    /// A quadrant may be absent or empty: the rule `afom-complet` says so, not a decoding error.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        forces = try container.decodeIfPresent([String].self, forKey: .forces) ?? []
+        faiblesses = try container.decodeIfPresent([String].self, forKey: .faiblesses) ?? []
+        opportunites = try container.decodeIfPresent([String].self, forKey: .opportunites) ?? []
+        menaces = try container.decodeIfPresent([String].self, forKey: .menaces) ?? []
+    }
 }
 
 /// A stakeholder, with the guide's prioritisation criteria.

@@ -36,6 +36,17 @@ struct StrategyCheck {
         if strategy.mandature.fin < strategy.mandature.debut {
             error("la mandature finit (\(strategy.mandature.fin)) avant de commencer (\(strategy.mandature.debut))", at: start, hint: "vérifiez mandature.debut et mandature.fin")
         }
+        for stakeholder in strategy.partiesPrenantes {
+            for (name, value) in [("pouvoir", stakeholder.pouvoir), ("legitimite", stakeholder.legitimite), ("interet", stakeholder.interet)] where !(1...5).contains(value) {
+                error("« \(name) » de « \(stakeholder.nom) » vaut \(value) : l'échelle va de 1 (faible) à 5 (fort)", at: stakeholder.location, hint: "choisissez une valeur de 1 à 5")
+            }
+        }
+        for line in strategy.financement where line.montant < 0 {
+            error("montant négatif pour « \(line.intitule) »", at: line.location, hint: "indiquez le montant en euros, sans signe")
+        }
+        if strategy.portage.etp < 0 {
+            error("effectif négatif (etp: \(Money.number(strategy.portage.etp)))", at: strategy.portage.rattachement.location, hint: "indiquez l'effectif en équivalents temps plein, par exemple 1,5 s'écrit 1.5")
+        }
         let rattachement = strategy.portage.rattachement
         if guide.model(rattachement.value) == nil {
             error("rattachement « \(rattachement.value) » inconnu", at: rattachement.location, hint: Suggestion.hint(for: rattachement.value, in: guide.models.map(\.id), noun: "rattachements"))
@@ -116,7 +127,8 @@ struct StrategyCheck {
                            ("date de la valeur cible", value.dateCible?.description), ("périodicité", value.periodicite), ("sources", value.sources)]
                 .filter { ($0.1 ?? "").isEmpty }.map(\.0)
             if !missing.isEmpty {
-                report(.completeIndicator, "l'indicateur « \(indicator.id) » est incomplet : \(missing.joined(separator: ", ")) manquant\(missing.count > 1 ? "s" : "")", at: indicator.location)
+                // Unité, valeur, date, périodicité, sources: all feminine.
+                report(.completeIndicator, "l'indicateur « \(indicator.id) » est incomplet : \(missing.joined(separator: ", ")) manquante\(missing.count > 1 ? "s" : "")", at: indicator.location)
             }
         }
         let evaluations = strategy.evaluations
@@ -124,7 +136,7 @@ struct StrategyCheck {
             let missing = [evaluations?.miParcours == nil ? "à mi-parcours" : nil, evaluations?.finale == nil ? "finale" : nil].compactMap { $0 }
             report(.midTermEvaluation, "pas d'évaluation \(missing.joined(separator: " ni d'évaluation "))", at: start)
         }
-        for evaluation in [evaluations?.miParcours, evaluations?.finale].compactMap({ $0 }) where !(mandate.debut...mandate.fin).contains(evaluation.value.year) {
+        for evaluation in [evaluations?.miParcours, evaluations?.finale].compactMap({ $0 }) where evaluation.value.year < mandate.debut || evaluation.value.year > mandate.fin {
             report(.evaluationInMandate, "évaluation prévue en \(evaluation.value.french), hors de la mandature \(mandate.debut)-\(mandate.fin)", at: evaluation.location)
         }
     }

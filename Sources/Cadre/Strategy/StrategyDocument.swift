@@ -1,3 +1,5 @@
+import Foundation
+
 /// One collectivité's strategy on its way to its document: the checked data, what the
 /// components draw from, and the values the templates of `Templates/strategie/` see.
 struct StrategyDocument: @unchecked Sendable {
@@ -21,6 +23,7 @@ struct StrategyDocument: @unchecked Sendable {
         return [
             "nom": s.collectivite.nom,
             "type": s.collectivite.type.label,
+            "type_en_texte": s.collectivite.type.label.lowercased(),
             "famille": s.collectivite.type.family.rawValue,
             "population": Money.grouped(s.collectivite.population),
             "mandature": ["debut": String(s.mandature.debut), "fin": String(s.mandature.fin)],
@@ -34,9 +37,9 @@ struct StrategyDocument: @unchecked Sendable {
                 "referents": list(portage.referents),
             ] as [String: Any],
             "valeurs": list(s.valeurs),
-            "vision": s.vision,
-            "mission": s.mission,
-            "objectif_general": s.objectifGeneral,
+            "vision": Self.sentence(s.vision),
+            "mission": Self.sentence(s.mission),
+            "objectif_general": Self.sentence(s.objectifGeneral),
             "objectifs_specifiques": s.objectifsSpecifiques.map { objective -> [String: Any] in
                 [
                     "id": objective.id,
@@ -69,6 +72,16 @@ struct StrategyDocument: @unchecked Sendable {
                 "pays": String(Set(s.prioritesGeographiques.map(\.pays)).count),
             ],
         ]
+    }
+}
+
+extension StrategyDocument {
+    /// The text as a sentence: a final full stop added when it has none, so that templates
+    /// never write « ….. » nor leave a sentence open.
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.last, !".!?…".contains(last) else { return trimmed }
+        return trimmed + "."
     }
 }
 

@@ -23,7 +23,7 @@ public struct StrategyRule: Sendable, Hashable {
     public static let fewIndicators = StrategyRule(id: "indicateurs-peu-nombreux", severity: .warning,
         condition: "Au plus \(StrategyRule.indicatorsPerLevel) indicateurs par objectif ou par résultat",
         advice: "le guide recommande des indicateurs peu nombreux, simples, faciles à vérifier et peu coûteux ; gardez les plus parlants")
-    public static let midTermEvaluation = StrategyRule(id: "evaluation-mi-parcours", severity: .warning,
+    public static let midTermEvaluation = StrategyRule(id: "evaluations-programmees", severity: .warning,
         condition: "Une évaluation à mi-parcours et une évaluation finale sont programmées",
         advice: "le guide conseille une évaluation à mi-parcours et une évaluation finale, qui sert de base à la révision")
     public static let evaluationInMandate = StrategyRule(id: "evaluation-mandature", severity: .warning,

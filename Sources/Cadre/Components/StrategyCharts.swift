@@ -1,0 +1,85 @@
+/// The strategy components drawn as figures: the AFOM grid, the stakeholder matrix, the
+/// funding plan with its bar chart and the chronogramme (charts in `Charts/`).
+
+/// `afom`: the diagnostic as a 2×2 grid.
+enum SWOTComponent: StrategyComponent {
+    static let name = "afom"
+
+    static func render(_ document: StrategyDocument, _ request: ComponentRequest) -> String {
+        let swot = document.strategy.diagnostic
+        return SWOTGrid.html(forces: swot.forces, faiblesses: swot.faiblesses, opportunites: swot.opportunites, menaces: swot.menaces)
+    }
+}
+
+/// `matrice-parties-prenantes`: power/interest matrix, then the table of stakeholders.
+enum StakeholderComponent: StrategyComponent {
+    static let name = "matrice-parties-prenantes"
+
+    static func render(_ document: StrategyDocument, _ request: ComponentRequest) -> String {
+        let stakeholders = document.strategy.partiesPrenantes
+        let points = stakeholders.map { StakeholderMatrix.Point(label: $0.nom, interest: $0.interet, power: $0.pouvoir, legitimacy: $0.legitimite, group: $0.categorie) }
+        let matrix = StakeholderMatrix.svg(id: "matrice-parties-prenantes", title: "Matrice pouvoir / intérêt des parties prenantes",
+                                           description: "Chaque partie prenante est placée selon son intérêt (horizontalement) et son pouvoir (verticalement).", points: points)
+        let levels = Dictionary(document.guide.engagementLevels.map { ($0.id, $0.nom) }, uniquingKeysWith: { first, _ in first })
+        var table = TableMarkup(caption: "Parties prenantes et niveau d'engagement", headers: ["N°", "Partie prenante", "Catégorie", "Pouvoirs", "Légitimité", "Engagement"],
+                                acronyms: request.acronyms, className: "parties-prenantes")
+        for (index, stakeholder) in stakeholders.enumerated() {
+            table.row([String(index + 1), stakeholder.nom, stakeholder.categorie, stakeholder.pouvoirs.map(\.rawValue).joined(separator: ", "),
+                       "\(stakeholder.legitimite) / 5", levels[stakeholder.engagement.value] ?? stakeholder.engagement.value])
+        }
+        return matrix + "\n" + table.finished()
+    }
+}
+
+/// `plan-financement`: each line of the plan, then the amounts by source as bars.
+enum FundingPlan: StrategyComponent {
+    static let name = "plan-financement"
+
+    static func render(_ document: StrategyDocument, _ request: ComponentRequest) -> String {
+        let lines = document.strategy.financement
+        var table = TableMarkup(caption: "Plan de financement", headers: ["Source", "Intitulé", "Montant", "Part des collectivités", "Durée"],
+                                acronyms: request.acronyms, className: "plan-financement")
+        for line in lines {
+            let source = line.source.label + (line.programme.map { " — \($0)" } ?? "") + (line.domaine.flatMap { document.guide.scheme($0.value)?.nom }.map { " — \($0)" } ?? "")
+            table.row([source, line.intitule, Money.euros(line.montant), line.partCollectivite.map { "\(Money.number($0)) %" }, line.dureeAns.map { "\(Money.number($0)) ans" }])
+        }
+        let total = lines.reduce(0) { $0 + $1.montant }
+        let html = table.finished(footer: ["Total", "", Money.euros(total).htmlEscaped, "", ""])
+        // One bar per kind of source, in the order of first appearance.
+        var order: [FundingSource] = []
+        var sums: [FundingSource: Int] = [:]
+        for line in lines {
+            if sums[line.source] == nil { order.append(line.source) }
+            sums[line.source, default: 0] += line.montant
+        }
+        let chart = FundingChart.svg(id: "graphique-financement", title: "Financement par source",
+                                     description: "Montants du plan de financement regroupés par source, pour un total de \(Money.euros(total)).",
+                                     bars: order.map { FundingChart.Bar(label: $0.label, amount: sums[$0]!) })
+        return html + "\n" + chart
+    }
+}
+
+/// `chronogramme`: the activities over the mandature, grouped by expected result, with the
+/// délibération and the evaluations as milestones.
+enum TimelineComponent: StrategyComponent {
+    static let name = "chronogramme"
+
+    static func render(_ document: StrategyDocument, _ request: ComponentRequest) -> String {
+        let strategy = document.strategy
+        var rows: [Timeline.Row] = []
+        for result in strategy.resultats {
+            for activity in result.activites {
+                guard let start = activity.debut ?? activity.fin, let end = activity.fin ?? activity.debut else { continue }
+                rows.append(Timeline.Row(label: activity.intitule, group: "\(result.id) — \(result.intitule)", start: start.monthIndex, end: end.monthIndex))
+            }
+        }
+        var milestones: [Timeline.Milestone] = []
+        if let date = strategy.deliberation { milestones.append(.init(label: "Délibération", month: date.monthIndex)) }
+        if let date = strategy.evaluations?.miParcours?.value { milestones.append(.init(label: "Évaluation à mi-parcours", month: date.monthIndex)) }
+        if let date = strategy.evaluations?.finale?.value { milestones.append(.init(label: "Évaluation finale", month: date.monthIndex)) }
+        let mandate = strategy.mandature
+        return Timeline.svg(id: "chronogramme", title: "Chronogramme des activités, \(mandate.debut)-\(mandate.fin)",
+                            description: "\(rows.count) activités planifiées sur la mandature, regroupées par résultat attendu.",
+                            rows: rows, milestones: milestones, from: CalendarDate(year: mandate.debut, month: 1).monthIndex, to: CalendarDate(year: mandate.fin, month: 12).monthIndex)
+    }
+}
