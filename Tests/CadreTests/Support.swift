@@ -19,6 +19,16 @@ struct ScratchProject {
         try FileManager.default.copyItem(at: Repository.templates, to: root.appendingPathComponent("Templates"))
     }
 
+    /// The repository's own `Content/<folder>` for each folder named, plus the real Templates/.
+    init(repositoryContent folders: [String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        for folder in folders {
+            try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Content/\(folder)"), to: root.appendingPathComponent("Content/\(folder)"))
+        }
+        try FileManager.default.copyItem(at: Repository.templates, to: root.appendingPathComponent("Templates"))
+    }
+
     var output: URL { root.appendingPathComponent("Output") }
 
     func write(_ relativePath: String, _ text: String) throws {

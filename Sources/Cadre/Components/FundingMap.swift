@@ -33,6 +33,6 @@ enum FundingMap: Component {
         body += SVG.text("Votre collectivité", x: center.x, y: center.y - 2, width: 12, className: "carte-centre-texte", anchor: "middle")
         let description = "Financent : " + funderNames.indices.map { "\(funderNames[$0]) (\(funds[$0]))" }.joined(separator: " ; ")
             + ". Accompagnent : " + supporterNames.indices.map { "\(supporterNames[$0]) (\(helps[$0]))" }.joined(separator: " ; ") + "."
-        return SVG.figure(id: "carte-acteurs", width: width, height: height, title: "Qui finance, qui accompagne les collectivités", description: description, body: body)
+        return SVG.figure(id: "carte-acteurs", width: width, height: height, title: "Qui finance, qui accompagne les collectivités", description: description, style: SVG.schemaStyle, body: body)
     }
 }

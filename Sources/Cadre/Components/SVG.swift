@@ -1,19 +1,19 @@
 /// Small helpers for the inline SVG schemas: escaped text, wrapped lines, accessible wrapper.
 enum SVG {
     /// An accessible `<svg>`: a title and a description that screen readers and PDF tags use.
-    /// Its styles travel inside it: WeasyPrint applies no page stylesheet within an inline SVG.
-    static func figure(id: String, width: Int, height: Int, title: String, description: String, body: String) -> String {
+    /// Styles travel inside it (`style`): WeasyPrint applies no page stylesheet within an inline
+    /// SVG. The charts need none: they carry presentation attributes.
+    static func figure(id: String, width: Int, height: Int, title: String, description: String, style: String? = nil, body: String) -> String {
         """
         <figure class="schema"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-titre \(id)-desc">
-        <style>\(style)</style>
-        <title id="\(id)-titre">\(title.htmlEscaped)</title>
+        \(style.map { "<style>\($0)</style>\n" } ?? "")<title id="\(id)-titre">\(title.htmlEscaped)</title>
         <desc id="\(id)-desc">\(description.htmlEscaped)</desc>
         \(body)</svg></figure>
         """
     }
 
-    /// The schemas' classes (plain colours and a named font: SVG renderers see nothing else).
-    static let style = [
+    /// The classes of the guide's schemas (plain colours and a named font: SVG renderers see nothing else).
+    static let schemaStyle = [
         "text{font-family:Lato,\"DejaVu Sans\",sans-serif}",
         ".etape-fleche{fill:#142a61}",
         ".etape-numero{fill:#5ec2b7;font-size:26px;font-weight:700}",

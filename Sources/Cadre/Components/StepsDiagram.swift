@@ -19,6 +19,6 @@ enum StepsDiagram: Component {
             body += SVG.text(purposes[index], x: x + 4, y: 100, width: 26, lineHeight: 15, className: "etape-objet")
         }
         let description = rows.indices.map { "\($0 + 1). \(names[$0]) : \(purposes[$0])" }.joined(separator: " ")
-        return SVG.figure(id: "schema-etapes", width: width, height: 170, title: "Les \(rows.count) étapes de la démarche", description: description, body: body)
+        return SVG.figure(id: "schema-etapes", width: width, height: 170, title: "Les \(rows.count) étapes de la démarche", description: description, style: SVG.schemaStyle, body: body)
     }
 }

@@ -19,7 +19,7 @@ enum StakeholderComponent: StrategyComponent {
         let stakeholders = document.strategy.partiesPrenantes
         let points = stakeholders.map { StakeholderMatrix.Point(label: $0.nom, interest: $0.interet, power: $0.pouvoir, legitimacy: $0.legitimite, group: $0.categorie) }
         let matrix = StakeholderMatrix.svg(id: "matrice-parties-prenantes", title: "Matrice pouvoir / intérêt des parties prenantes",
-                                           description: "Chaque partie prenante est placée selon son intérêt (horizontalement) et son pouvoir (verticalement).", points: points)
+                                           description: "Intérêt à l'horizontale, pouvoir à la verticale.", points: points)
         let levels = Dictionary(document.guide.engagementLevels.map { ($0.id, $0.nom) }, uniquingKeysWith: { first, _ in first })
         var table = TableMarkup(caption: "Parties prenantes et niveau d'engagement", headers: ["N°", "Partie prenante", "Catégorie", "Pouvoirs", "Légitimité", "Engagement"],
                                 acronyms: request.acronyms, className: "parties-prenantes")
@@ -53,7 +53,7 @@ enum FundingPlan: StrategyComponent {
             sums[line.source, default: 0] += line.montant
         }
         let chart = FundingChart.svg(id: "graphique-financement", title: "Financement par source",
-                                     description: "Montants du plan de financement regroupés par source, pour un total de \(Money.euros(total)).",
+                                     description: "Plan de financement regroupé par source.",
                                      bars: order.map { FundingChart.Bar(label: $0.label, amount: sums[$0]!) })
         return html + "\n" + chart
     }
@@ -63,6 +63,8 @@ enum FundingPlan: StrategyComponent {
 /// délibération and the evaluations as milestones.
 enum TimelineComponent: StrategyComponent {
     static let name = "chronogramme"
+    /// Rows that fit on an A4 page with the axis and the milestones.
+    static let rowsPerFigure = 30
 
     static func render(_ document: StrategyDocument, _ request: ComponentRequest) -> String {
         let strategy = document.strategy
@@ -78,8 +80,13 @@ enum TimelineComponent: StrategyComponent {
         if let date = strategy.evaluations?.miParcours?.value { milestones.append(.init(label: "Évaluation à mi-parcours", month: date.monthIndex)) }
         if let date = strategy.evaluations?.finale?.value { milestones.append(.init(label: "Évaluation finale", month: date.monthIndex)) }
         let mandate = strategy.mandature
-        return Timeline.svg(id: "chronogramme", title: "Chronogramme des activités, \(mandate.debut)-\(mandate.fin)",
-                            description: "\(rows.count) activités planifiées sur la mandature, regroupées par résultat attendu.",
-                            rows: rows, milestones: milestones, from: CalendarDate(year: mandate.debut, month: 1).monthIndex, to: CalendarDate(year: mandate.fin, month: 12).monthIndex)
+        let from = CalendarDate(year: mandate.debut, month: 1).monthIndex, to = CalendarDate(year: mandate.fin, month: 12).monthIndex
+        // An SVG cannot break across pages: beyond a page's worth of rows, one figure per part.
+        let parts = stride(from: 0, to: max(rows.count, 1), by: rowsPerFigure).map { Array(rows[$0..<min($0 + rowsPerFigure, rows.count)]) }
+        return parts.enumerated().map { index, part in
+            let suffix = parts.count > 1 ? " (\(index + 1)/\(parts.count))" : ""
+            return Timeline.svg(id: index == 0 ? "chronogramme" : "chronogramme-\(index + 1)", title: "Chronogramme des activités, \(mandate.debut)-\(mandate.fin)\(suffix)",
+                                description: "Activités regroupées par résultat attendu.", rows: part, milestones: milestones, from: from, to: to)
+        }.joined(separator: "\n")
     }
 }

@@ -64,13 +64,16 @@ enum LogicalFramework: StrategyComponent {
     static func render(_ document: StrategyDocument, _ request: ComponentRequest) -> String {
         let strategy = document.strategy
         let names = Dictionary(strategy.indicateurs.map { ($0.id, $0.intitule) }, uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary(strategy.indicateurs.compactMap { indicator in indicator.sources.map { (indicator.id, $0) } }, uniquingKeysWith: { first, _ in first })
         var table = TableMarkup(caption: "Cadre logique de la stratégie",
                                 headers: ["Logique d'intervention", "Indicateurs objectivement vérifiables", "Sources de vérification", "Hypothèses"],
                                 acronyms: request.acronyms, className: "cadre-logique")
         table.rawRow(["<span class=\"niveau\">Objectif général</span> " + table.acronyms.html(strategy.objectifGeneral), "—", "—", "—"], className: "niveau-general")
         for objective in strategy.objectifsSpecifiques {
             let indicators = objective.indicateurs?.map { names[$0.value] ?? $0.value }
-            table.rawRow(["<span class=\"niveau\">\(objective.id.htmlEscaped)</span> " + table.acronyms.html(objective.intitule), table.list(indicators), "—", "—"], className: "niveau-objectif")
+            // An objective's sources of verification are those of its indicators.
+            let verification = objective.indicateurs?.compactMap { sources[$0.value] }
+            table.rawRow(["<span class=\"niveau\">\(objective.id.htmlEscaped)</span> " + table.acronyms.html(objective.intitule), table.list(indicators), table.list(verification), "—"], className: "niveau-objectif")
             for result in strategy.resultats where result.objectif.value == objective.id {
                 table.rawRow(["<span class=\"niveau\">\(result.id.htmlEscaped)</span> " + table.acronyms.html(result.intitule),
                               table.list(result.indicateurs?.map { names[$0.value] ?? $0.value }), table.list(result.sourcesVerification), table.list(result.hypotheses)],

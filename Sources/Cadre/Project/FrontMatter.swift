@@ -23,6 +23,11 @@ public struct FrontMatter: Decodable, Sendable {
         case resume
     }
 
+    init(titre: String, nature: Nature = .chapitre) {
+        self.titre = titre
+        self.nature = nature
+    }
+
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         titre = try container.decode(String.self, forKey: .titre)
