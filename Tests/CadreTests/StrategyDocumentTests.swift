@@ -163,7 +163,7 @@ struct StrategyDocumentTests {
         let check = StrategyCheck(strategy, guide: kit.guide, file: "propre.yml")
         let document = StrategyDocument(strategy: strategy, guide: kit.guide, broken: check.broken, passages: kit.passages.filter { $0.types.contains(.commune) })
         let chapter = Chapter(path: "Templates/strategie/99-essai.md", fileName: "99-essai.md", slug: "essai", frontMatter: FrontMatter(titre: "Essai"), body: "```\(name)\n```\n", bodyLine: 1)
-        let pages = ChapterPipeline(chapters: [chapter], context: ["collectivite": document.context], acronyms: kit.acronyms, strategy: document, sink: sink).run()
+        let pages = ChapterPipeline(chapters: [chapter], context: ["collectivite": document.context], acronyms: AcronymMarker(acronyms: kit.acronyms), strategy: document, sink: sink).run()
         #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
         return try #require(pages.first).html
     }

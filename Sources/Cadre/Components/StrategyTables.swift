@@ -149,7 +149,7 @@ enum GuidePassages: StrategyComponent {
 
     static func render(_ document: StrategyDocument, _ request: ComponentRequest) -> String {
         document.passages.map { passage in
-            "<aside class=\"selon-type\">\n<p class=\"selon-type-etiquette\">Guide, « \(request.acronyms.html(passage.chapter)) »</p>\n\(request.renderMarkdown(passage.text))</aside>"
+            "<aside class=\"selon-type\">\n<p class=\"selon-type-etiquette\">Guide, « \(request.acronyms.html(passage.chapter)) »</p>\n\(passage.html)</aside>"
         }.joined(separator: "\n")
     }
 }

@@ -27,13 +27,15 @@ public struct OutputWriter {
 }
 
 /// A build written to its staging folder, not yet in the output; removed unless committed.
-public final class StagedOutput {
+/// Files may be added from several threads.
+public final class StagedOutput: @unchecked Sendable {
     public let output: URL
     /// The staging folder, inside the output folder (same file system, so moves are renames).
     public let folder: URL
     /// Path depth of the folders swapped in on commit.
     private let depth: Int
     private var folders: Set<String> = []
+    private let lock = NSLock()
     /// How many files were staged.
     public private(set) var count = 0
 
@@ -54,9 +56,11 @@ public final class StagedOutput {
             let url = url(file.path)
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.data.write(to: url)
-            count += 1
             let parts = file.path.split(separator: "/")
+            lock.lock()
+            count += 1
             folders.insert(parts.prefix(min(depth, parts.count - 1)).joined(separator: "/"))
+            lock.unlock()
         }
     }
 

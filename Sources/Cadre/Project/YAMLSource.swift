@@ -20,7 +20,9 @@ public struct YAMLSource: Sendable {
     /// Parses the text into a node tree; a syntax error becomes a diagnostic.
     func parse() -> Result<Node, Diagnostic> {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // No tag resolution: cadre reads every scalar itself, and resolving tags costs a regex per
+            // scalar (Yams hashes keys with their tag to find duplicates).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .success(Node.mapping(.init([])))
             }
             return .success(node)

@@ -55,17 +55,35 @@ public enum StrategyBatch {
             return outcome
         }
 
-        // HTML: documents are independent; `jobs` threads share them out.
+        // HTML: documents are independent; `jobs` threads share them out and write each one into
+        // the staging folder as soon as it is rendered (disk writes overlap rendering).
+        let output = request.output ?? project.root.appendingPathComponent("Output")
+        let staged: StagedOutput
+        do {
+            staged = try OutputWriter(output: output).stage([], depth: 2)
+        } catch {
+            sink.report(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
+            outcome.projectFailed = true
+            return outcome
+        }
         let results = Results(count: files.count)
         let workers = max(1, min(request.jobs, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: files.count, by: workers) {
-                results.set(index, kit.render(files[index]))
+                var result = kit.render(files[index])
+                if let document = result.document {
+                    do {
+                        try staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))])
+                    } catch {
+                        result.diagnostics.append(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
+                        result.document = nil
+                    }
+                }
+                results.set(index, result)
                 progress(results.done, files.count)
             }
         }
 
-        var rendered: [RenderedFile] = []
         var documents: [(slug: String, origin: String)] = []
         var reported: Set<Diagnostic> = []
         for (file, result) in zip(files, results.all) {
@@ -76,15 +94,11 @@ public enum StrategyBatch {
                 outcome.failed.append(FileLister.relativePath(of: file, to: project.root))
                 continue
             }
-            rendered.append(RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8)))
             documents.append((document.slug, FileLister.relativePath(of: file, to: project.root)))
         }
         guard !documents.isEmpty else { return outcome }
-        rendered += Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(folder)/assets")
-
-        let output = request.output ?? project.root.appendingPathComponent("Output")
         do {
-            let staged = try OutputWriter(output: output).stage(rendered, depth: 2)
+            try staged.add(Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(folder)/assets"))
             if request.format.print {
                 guard let engine = PrintEngine.locate(root: project.root) else {
                     outcome.engineMissing = true
@@ -98,7 +112,7 @@ public enum StrategyBatch {
                 }
                 sink.report(printSink.diagnostics)
                 if printSink.hasErrors {
-                    outcome.failed += documents.map(\.slug)
+                    outcome.failed += documents.map(\.origin)
                     return outcome
                 }
             }
@@ -106,7 +120,7 @@ public enum StrategyBatch {
             outcome.produced = documents.map(\.slug)
         } catch {
             sink.report(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
-            outcome.failed += documents.map(\.slug)
+            outcome.failed += documents.map(\.origin)
         }
         return outcome
     }

@@ -90,6 +90,6 @@ struct GuidePassage: Sendable {
     /// Title of the guide chapter it comes from.
     let chapter: String
     let types: [PassageByType.CollectiviteKind]
-    /// Markdown, Mustache already expanded.
-    let text: String
+    /// Its HTML (Mustache expanded, acronyms marked, French typography).
+    let html: String
 }

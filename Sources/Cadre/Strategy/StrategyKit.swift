@@ -12,7 +12,7 @@ struct StrategyKit: @unchecked Sendable {
     let chapters: [Chapter]
     let templates: [String: MustacheTemplate]
     let layouts: Layouts
-    let acronyms: AcronymMarker
+    let acronyms: [String: Acronym]
     let passages: [GuidePassage]
     let guide: GuideReference
 
@@ -47,7 +47,7 @@ struct StrategyKit: @unchecked Sendable {
         self.chapters = chapters
         self.templates = templates
         self.layouts = layouts
-        self.acronyms = AcronymMarker(acronyms: project.data.acronyms)
+        self.acronyms = project.data.acronyms
         self.passages = Self.guidePassages(project)
         self.guide = guide
     }
@@ -76,12 +76,21 @@ struct StrategyKit: @unchecked Sendable {
         let collectivite = document.context
         var context = LayoutContext.data(project: project, publication: publication)
         context["collectivite"] = collectivite
-        let pages = ChapterPipeline(chapters: chapters, context: context, acronyms: acronyms, reserved: ["index"], strategy: document, templates: templates, sink: sink).run()
+        // One marker per document: it records the acronyms used, and threads share the kit.
+        let pages = ChapterPipeline(chapters: chapters, context: context, acronyms: AcronymMarker(acronyms: acronyms), reserved: ["index"], strategy: document, templates: templates, sink: sink).run()
         guard !sink.hasErrors else { return Result(diagnostics: sink.diagnostics) }
         var layoutContext = LayoutContext(publication: publication, pages: pages).print()
         layoutContext["collectivite"] = collectivite
         guard let html = layouts.render(Self.layout, context: layoutContext, into: sink) else { return Result(diagnostics: sink.diagnostics) }
         return Result(diagnostics: sink.diagnostics, document: (slug, strategy.collectivite.nom, html))
+    }
+
+    /// A passage's HTML, rendered once for every document that includes it.
+    private static func render(_ markdown: String, acronyms: [String: Acronym]) -> String {
+        let document = MarkdownDocument(markdown: markdown)
+        AcronymMarker(acronyms: acronyms).mark(document)
+        FrenchTypography.mark(document)
+        return document.renderHTML()
     }
 
     /// The `selon-type` passages of the guide (the publication named `guide`), Mustache expanded.
@@ -96,7 +105,7 @@ struct StrategyKit: @unchecked Sendable {
             for block in document.nodes(where: { $0.kind == .codeBlock }) where block.fenceInfo.hasPrefix(PassageByType.name) {
                 let source = YAMLSource(text: block.literal, file: chapter.path)
                 guard let parameters = YAMLDecoding.decode(PassageByType.Parameters.self, from: source, into: quiet) else { continue }
-                passages.append(GuidePassage(chapter: chapter.frontMatter.titre, types: parameters.types, text: parameters.texte))
+                passages.append(GuidePassage(chapter: chapter.frontMatter.titre, types: parameters.types, html: Self.render(parameters.texte, acronyms: project.data.acronyms)))
             }
         }
         return passages

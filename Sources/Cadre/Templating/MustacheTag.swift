@@ -12,7 +12,16 @@ struct MustacheTag: Equatable {
     var line: Int
     var column: Int
 
+    /// The tags of `text`, scanned once per distinct text: layouts and the chapters of strategy
+    /// documents are checked again for every page or document.
     static func scan(_ text: String) -> [MustacheTag] {
+        if let tags = ScanCache.shared.tags(of: text) { return tags }
+        let tags = scanning(text)
+        ScanCache.shared.store(tags, for: text)
+        return tags
+    }
+
+    private static func scanning(_ text: String) -> [MustacheTag] {
         var tags: [MustacheTag] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -62,5 +71,24 @@ struct MustacheTag: Equatable {
             name = String(name[name.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
         }
         return name
+    }
+}
+
+/// The scanned tags of each template text, shared by the threads of a batch.
+private final class ScanCache: @unchecked Sendable {
+    static let shared = ScanCache()
+    private var tags: [String: [MustacheTag]] = [:]
+    private let lock = NSLock()
+
+    func tags(of text: String) -> [MustacheTag]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return tags[text]
+    }
+
+    func store(_ scanned: [MustacheTag], for text: String) {
+        lock.lock()
+        tags[text] = scanned
+        lock.unlock()
     }
 }
