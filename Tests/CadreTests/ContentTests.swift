@@ -55,4 +55,22 @@ struct ContentTests {
         #expect(plaquette.contains("<svg") && plaquette.contains("aria-labelledby=\"schema-etapes-titre schema-etapes-desc\""))
         #expect(plaquette.contains("aria-labelledby=\"carte-acteurs-titre carte-acteurs-desc\""))
     }
+
+    /// The page budgets are warnings in a build (the PDF is kept so editors can see where to
+    /// cut); here they hold the real publications: guide at most 30 pages, plaquette exactly 4.
+    @Test func theGuideAndThePlaquettePDFsKeepTheirPageBudgets() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-content-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let sink = DiagnosticSink()
+        let outcome = await Builder.run(BuildRequest(root: Repository.root, output: output, publications: ["guide", "plaquette"], format: .pdf, jobs: 2), into: sink)
+        #expect(sink.diagnostics.map(\.description) == [])
+        guard case .built = outcome else { Issue.record("build failed"); return }
+        func pages(_ path: String) throws -> Int {
+            let info = try poppler("pdfinfo", output.appendingPathComponent(path).path)
+            return Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+        }
+        #expect(try (1...30).contains(pages("guide/guide.pdf")))
+        #expect(try pages("plaquette/plaquette.pdf") == 4)
+        #expect(try pages("plaquette/plaquette-ecran.pdf") == 4)
+    }
 }
