@@ -8,6 +8,7 @@
 
 all: build
 	.build/release/cadre build --format all
+	.build/release/cadre strategie --all --format all --jobs 2
 
 setup:
 	scripts/setup

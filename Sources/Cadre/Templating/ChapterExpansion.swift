@@ -9,6 +9,7 @@ enum ChapterExpansion {
         let problems = TemplateCheck(allowsUnescaped: false).problems(in: chapter.body, context: context, file: chapter.path, lineOffset: chapter.bodyLine - 1)
         sink.report(problems)
         guard problems.isEmpty else { return nil }
+        if template == nil, let expanded = substituteVariables(chapter.body, context: context) { return expanded }
         do {
             return try (template ?? parse(chapter)).render(context)
         } catch let error as MustacheTemplate.ParserError {
@@ -18,6 +19,33 @@ enum ChapterExpansion {
             sink.report(SourceLocation(file: chapter.path, line: chapter.bodyLine).error("balise Mustache mal formée (\(error))"))
         }
         return nil
+    }
+
+    /// The fast path for the common chapter, whose only tags are `{{donnees.x.y}}` naming texts:
+    /// the values are put in place directly, escaped for Markdown, as Mustache would. Nil when
+    /// the text has anything else (sections, partials, a value that is not a text): Mustache
+    /// then renders it.
+    static func substituteVariables(_ body: String, context: [String: Any]) -> String? {
+        let escaping = MarkdownContentType()
+        var output = ""
+        output.reserveCapacity(body.utf8.count + 64)
+        var rest = Substring(body)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else { return nil }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard let first = name.first, first.isLetter else { return nil }
+            var value: Any = context
+            for part in name.split(separator: ".") {
+                guard let object = value as? [String: Any], let child = object[String(part)] else { return nil }
+                value = child
+            }
+            guard let text = value as? String else { return nil }
+            output += rest[rest.startIndex..<open.lowerBound]
+            output += escaping.escapeText(text)
+            rest = rest[close.upperBound...]
+        }
+        output += rest
+        return output
     }
 
     /// The chapter as a Mustache template whose values are escaped for Markdown.
