@@ -50,17 +50,27 @@ public final class StagedOutput: @unchecked Sendable {
     /// Where the staged file at `path` (relative to the output) is.
     public func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
 
+    /// Writes the files (on two threads: writing many small files waits on the disk).
     public func add(_ files: [RenderedFile]) throws {
         let manager = FileManager.default
-        for file in files {
-            let url = url(file.path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.data.write(to: url)
-            let parts = file.path.split(separator: "/")
-            lock.lock()
-            count += 1
-            folders.insert(parts.prefix(min(depth, parts.count - 1)).joined(separator: "/"))
-            lock.unlock()
+        for folder in Set(files.map { url($0.path).deletingLastPathComponent().path }).sorted() {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let failures = Parallel.map(files.count, workers: 2) { index -> Error? in
+            do {
+                try files[index].data.write(to: url(files[index].path))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        lock.withLock {
+            count += files.count
+            for file in files {
+                let parts = file.path.split(separator: "/")
+                folders.insert(parts.prefix(min(depth, parts.count - 1)).joined(separator: "/"))
+            }
         }
     }
 

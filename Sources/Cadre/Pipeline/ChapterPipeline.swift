@@ -15,6 +15,8 @@ struct ChapterPipeline {
     /// Chapters parsed once as Mustache templates, reused for every document of a batch.
     var templates: [String: MustacheTemplate] = [:]
     let sink: DiagnosticSink
+    /// Threads for the stages where chapters are independent (1 inside a batch that is already parallel).
+    var workers = Parallel.cores
     var progress: (String) -> Void = { _ in }
 
     func run() -> [ChapterPage] {
@@ -26,15 +28,19 @@ struct ChapterPipeline {
         }
         reserved.forEach { slugger.reserve($0) }
 
-        // Expand and parse, then give every heading its anchor and number: cross-references need all of them.
+        // Expand and parse (chapters are independent: on every core), then give every heading its
+        // anchor and number in order: cross-references need all of them.
+        let parsed = Parallel.map(chapters.count, workers: workers) { position -> ChapterPage? in
+            let chapter = chapters[position]
+            return ChapterExpansion.expand(chapter, context: context, template: templates[chapter.path], into: sink).map { ChapterPage(chapter: chapter, markdown: $0) }
+        }
         var pages: [ChapterPage] = []
-        for chapter in chapters {
+        for (chapter, page) in zip(chapters, parsed) {
             progress(chapter.path)
-            guard let markdown = ChapterExpansion.expand(chapter, context: context, template: templates[chapter.path], into: sink) else {
+            guard let page else {
                 index.markUnreadable(chapter.fileName)
                 continue
             }
-            let page = ChapterPage(chapter: chapter, markdown: markdown)
             SlugPass.run(page, slugger: &slugger, index: &index, into: sink)
             NumberingPass.run(page, index: &index)
             pages.append(page)
@@ -47,7 +53,8 @@ struct ChapterPipeline {
             components.run(page)
         }
         components.finish()
-        for page in pages {
+        _ = Parallel.map(pages.count, workers: workers) { position in
+            let page = pages[position]
             FrenchTypography.mark(page.document)
             HeadingMarkup.run(page)
             page.html = page.document.renderHTML()

@@ -37,9 +37,11 @@ struct PublicationBuild {
         }
         if site {
             add("index.html", layouts.render("site/index", context: layoutContext.index(), into: sink))
-        }
-        for position in pages.indices where site {
-            add("\(pages[position].chapter.slug).html", layouts.render("site/chapitre", context: layoutContext.chapterPage(at: position), into: sink))
+            // Chapter pages are independent: rendered on every core, written in order.
+            let rendered = Parallel.map(pages.count) { position in
+                layouts.render("site/chapitre", context: layoutContext.chapterPage(at: position), into: sink)
+            }
+            for (page, html) in zip(pages, rendered) { add("\(page.chapter.slug).html", html) }
         }
         let printLayout = layouts.has("print/\(name)") ? "print/\(name)" : "print/publication"
         add("impression.html", layouts.render(printLayout, context: layoutContext.print(), into: sink))

@@ -42,7 +42,8 @@ public struct Project: Sendable {
         }
         // With broken settings the chapters are still checked, so that one run reports everything.
         let settings = decoded ?? PublicationSettings(titre: folder.lastPathComponent, langue: "fr")
-        var chapters = FileLister.files(in: folder, extensions: ["md"]).compactMap { loadChapter($0, root: root, into: sink) }
+        let files = FileLister.files(in: folder, extensions: ["md"])
+        var chapters = Parallel.map(files.count) { loadChapter(files[$0], root: root, into: sink) }.compactMap { $0 }
         chapters = ordered(chapters, by: settings.chapitres, settingsPath: settingsPath, settingsText: settingsText ?? "", into: sink)
         if decoded != nil { validate(settings, path: settingsPath, text: settingsText ?? "", into: sink) }
         var number = 0

@@ -46,9 +46,9 @@ struct LayoutContext {
 
     func print() -> [String: Any] {
         var context = index()
-        context["chapitres"] = pages.map { page -> [String: Any] in
-            var chapter = chapter(page)
-            chapter["contenu"] = Self.singlePageLinks(page.html, pages: pages)
+        context["chapitres"] = Parallel.map(pages.count) { position -> [String: Any] in
+            var chapter = chapter(pages[position])
+            chapter["contenu"] = Self.singlePageLinks(pages[position].html, pages: pages)
             return chapter
         }
         return context

@@ -77,7 +77,7 @@ struct StrategyKit: @unchecked Sendable {
         var context = LayoutContext.data(project: project, publication: publication)
         context["collectivite"] = collectivite
         // One marker per document: it records the acronyms used, and threads share the kit.
-        let pages = ChapterPipeline(chapters: chapters, context: context, acronyms: AcronymMarker(acronyms: acronyms), reserved: ["index"], strategy: document, templates: templates, sink: sink).run()
+        let pages = ChapterPipeline(chapters: chapters, context: context, acronyms: AcronymMarker(acronyms: acronyms), reserved: ["index"], strategy: document, templates: templates, sink: sink, workers: 1).run()
         guard !sink.hasErrors else { return Result(diagnostics: sink.diagnostics) }
         var layoutContext = LayoutContext(publication: publication, pages: pages).print()
         layoutContext["collectivite"] = collectivite
