@@ -55,6 +55,11 @@ public struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinte
         return "\(day == 1 ? "1er" : String(day)) \(monthYear)"
     }
 
+    /// The date after a verb: `en mars 2027`, or `le 19 mars 2027` when the day is known.
+    public var frenchWhen: String {
+        (day == nil ? "en " : "le ") + french
+    }
+
     private static func days(in month: Int, of year: Int) -> Int {
         switch month {
         case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28

@@ -27,7 +27,7 @@ struct StrategyDocument: @unchecked Sendable {
             "famille": s.collectivite.type.family.rawValue,
             "population": Money.grouped(s.collectivite.population),
             "mandature": ["debut": String(s.mandature.debut), "fin": String(s.mandature.fin)],
-            "deliberation": (s.deliberation?.french).map { $0 as Any } ?? false,
+            "deliberation": (s.deliberation?.frenchWhen).map { $0 as Any } ?? false,
             "portage": [
                 "elu": portage.elu,
                 "service": portage.service,
@@ -44,7 +44,7 @@ struct StrategyDocument: @unchecked Sendable {
                 [
                     "id": objective.id,
                     "intitule": objective.intitule,
-                    "echeance": (objective.echeance?.french).map { $0 as Any } ?? false,
+                    "echeance": (objective.echeance?.frenchWhen).map { $0 as Any } ?? false,
                     "indicateurs": list(objective.indicateurs?.map { indicatorNames[$0.value] ?? $0.value }),
                 ]
             },
