@@ -54,3 +54,17 @@ struct YAMLDecodingTests {
         #expect(value?.nature == .annexe)
     }
 }
+
+/// A bad value of an enumeration does not hide the problems after it.
+@Suite struct EnumerationRecoveryTests {
+    @Test func aBadEnumerationValueDoesNotHideTheNextProblems() {
+        let (_, diagnostics) = decodeYAML(Identity.self, "nom: Essai\ntype: comune\npopulation: beaucoup\n")
+        #expect(diagnostics.map(\.line) == [2, 3], "\(diagnostics)")
+    }
+
+    @Test func nestedEnumerationsToo() {
+        let (_, diagnostics) = decodeYAML(FrontMatter.self, "titre: Essai\nnature: chapitr\nresume: [liste]\n")
+        #expect(diagnostics.map(\.line) == [2, 3], "\(diagnostics)")
+    }
+}
+

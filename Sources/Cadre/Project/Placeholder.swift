@@ -3,10 +3,15 @@
 enum Placeholder {
     static func make<T: Decodable>(_ type: T.Type) throws -> T {
         if let value = try? T(from: PlaceholderDecoder()) { return value }
-        if let cases = T.self as? any CaseIterable.Type, let first = (cases.allCases as any Collection).first as? T {
+        if let cases = T.self as? any CaseIterable.Type, let first = firstCase(of: cases) as? T {
             return first
         }
         throw ReportedError()
+    }
+
+    /// The first case of an enumeration (the existential is opened by the generic call).
+    private static func firstCase<C: CaseIterable>(of type: C.Type) -> Any? {
+        C.allCases.first
     }
 }
 
