@@ -62,6 +62,14 @@ struct YAMLDecodingTests {
         #expect(diagnostics.map(\.line) == [2, 3], "\(diagnostics)")
     }
 
+    @Test func aBadDateDoesNotHideTheNextProblems() throws {
+        let yaml = StrategyRuleTests.clean
+            .replacingOccurrences(of: "deliberation: 2027-03", with: "deliberation: 2027-13")
+            .replacingOccurrences(of: "    montant: 50000", with: "    montant: cinquante")
+        let (_, diagnostics) = decodeYAML(Strategy.self, yaml)
+        #expect(diagnostics.count == 2, "\(diagnostics)")
+    }
+
     @Test func nestedEnumerationsToo() {
         let (_, diagnostics) = decodeYAML(FrontMatter.self, "titre: Essai\nnature: chapitr\nresume: [liste]\n")
         #expect(diagnostics.map(\.line) == [2, 3], "\(diagnostics)")

@@ -2,6 +2,7 @@
 /// finds every problem of a file. They never reach a document: a file with errors is dropped.
 enum Placeholder {
     static func make<T: Decodable>(_ type: T.Type) throws -> T {
+        if let provider = T.self as? any YAMLPlaceholder.Type, let value = provider.placeholder as? T { return value }
         if let value = try? T(from: PlaceholderDecoder()) { return value }
         if let cases = T.self as? any CaseIterable.Type, let first = firstCase(of: cases) as? T {
             return first
@@ -65,4 +66,9 @@ private struct PlaceholderDecoder: Decoder {
         func decode(_ type: UInt64.Type) throws -> UInt64 { 0 }
         func decode<T: Decodable>(_ type: T.Type) throws -> T { try Placeholder.make(type) }
     }
+}
+
+/// A type that cannot be built from empty values (a date) says what stands in for it.
+protocol YAMLPlaceholder {
+    static var placeholder: Self { get }
 }

@@ -1,10 +1,11 @@
 /// A date of a strategy's calendar, written `AAAA-MM` or `AAAA-MM-JJ` (the day is kept for
 /// display only: plans are made by the month).
-public struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinted, CustomStringConvertible {
+public struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinted, YAMLPlaceholder, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int?
 
+    static let placeholder = CalendarDate(year: 2000, month: 1)
     static let yamlHint = "écrivez une date sous la forme AAAA-MM ou AAAA-MM-JJ, par exemple 2027-03"
 
     public init(year: Int, month: Int, day: Int? = nil) {
