@@ -35,13 +35,17 @@ struct BuildCommand: AsyncParsableCommand {
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Vérifie tout le projet sans rien écrire ; affiche toutes les erreurs."
+        abstract: "Vérifie tout le projet sans rien écrire (publications et fichiers de collectivités) ; affiche toutes les erreurs."
     )
 
     @OptionGroup var project: ProjectOptions
 
     func run() async throws {
         let request = BuildRequest(root: project.rootURL, writes: false)
+        // The collectivités' files too, when the project has some: decoded, checked, rendered, not written.
+        if FileManager.default.fileExists(atPath: project.rootURL.appendingPathComponent("Content/collectivites").path) {
+            _ = await StrategyBatch.run(StrategyRequest(root: project.rootURL, jobs: 2, writes: false), into: Reporter.sink)
+        }
         try Reporter.finish(await Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "vérifié")
     }
 }

@@ -11,13 +11,16 @@ public struct StrategyRequest: Sendable {
     public var format: OutputFormat
     /// Documents rendered at once (HTML threads and PDF workers).
     public var jobs: Int
+    /// Whether files are written (false for `cadre check`: every document is still rendered).
+    public var writes: Bool
 
-    public init(root: URL, output: URL? = nil, files: [String] = [], format: OutputFormat = .html, jobs: Int = 1) {
+    public init(root: URL, output: URL? = nil, files: [String] = [], format: OutputFormat = .html, jobs: Int = 1, writes: Bool = true) {
         self.root = root
         self.output = output
         self.files = files
         self.format = format
         self.jobs = jobs
+        self.writes = writes
     }
 }
 
@@ -58,9 +61,9 @@ public enum StrategyBatch {
         // HTML: documents are independent; `jobs` threads share them out and write each one into
         // the staging folder as soon as it is rendered (disk writes overlap rendering).
         let output = request.output ?? project.root.appendingPathComponent("Output")
-        let staged: StagedOutput
+        let staged: StagedOutput?
         do {
-            staged = try OutputWriter(output: output).stage([], depth: 2)
+            staged = request.writes ? try OutputWriter(output: output).stage([], depth: 2) : nil
         } catch {
             sink.report(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
             outcome.projectFailed = true
@@ -71,7 +74,7 @@ public enum StrategyBatch {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: files.count, by: workers) {
                 var result = kit.render(files[index])
-                if let document = result.document {
+                if let document = result.document, let staged {
                     do {
                         try staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))])
                     } catch {
@@ -97,6 +100,10 @@ public enum StrategyBatch {
             documents.append((document.slug, FileLister.relativePath(of: file, to: project.root)))
         }
         guard !documents.isEmpty else { return outcome }
+        guard let staged else {
+            outcome.produced = documents.map(\.slug)
+            return outcome
+        }
         do {
             try staged.add(Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(folder)/assets"))
             if request.format.print {
