@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Cadre
 
 /// The `cadre` executable as users and CI run it: diagnostics on stderr, exit codes 0/1/2.
 @Suite(.serialized)
@@ -54,5 +55,26 @@ struct CommandLineTests {
         #expect(result.stderr.contains("scripts/setup"))
         #expect(!result.stderr.contains("Traceback"))
         #expect(!FileManager.default.fileExists(atPath: project.output.path + "/guide"))
+    }
+
+    @Test func checkAlsoChecksTheCollectivitesFiles() throws {
+        let project = try ScratchProject(repositoryContent: ["data", "guide"])
+        defer { project.remove() }
+        try project.write("Content/collectivites/cassee.yml", StrategyRuleTests.clean.replacingOccurrences(of: "  rattachement: dgs", with: "  rattachement: dggs"))
+        let result = try run(["check", "--root", project.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/collectivites/cassee.yml:13:17: erreur: rattachement « dggs » inconnu"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.output.path))
+    }
+
+    @Test func aBatchWithABrokenFileExitsOneAndProducesTheOthers() throws {
+        let project = try ScratchProject(repositoryContent: ["data", "guide"])
+        defer { project.remove() }
+        try project.write("Content/collectivites/bonne.yml", StrategyRuleTests.clean)
+        try project.write("Content/collectivites/cassee.yml", "collectivite: [\n")
+        let result = try run(["strategie", "--all", "--root", project.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cadre : 1 document produit, 1 en échec (Content/collectivites/cassee.yml)"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("strategies/bonne/index.html").path))
     }
 }
