@@ -142,4 +142,37 @@ struct BuildTests {
         #expect(diagnostics.isEmpty)
         #expect(outcome.succeeded)
     }
+
+    @Test func resolvesCrossReferencesWrittenInAComponentsText() async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        try project.write("Content/guide/05-renvois.md", """
+            ---
+            titre: Renvois
+            ---
+
+            ```selon-type
+            types: [commune]
+            texte: Voir [le diagnostic](02-diagnostic.md) et [ceci](99-absent.md).
+            ```
+            """)
+        let (outcome, diagnostics) = await project.build()
+        #expect(outcome == .failed)
+        let error = try #require(diagnostics.first)
+        #expect("\(error.file):\(error.line)" == "Content/guide/05-renvois.md:7")
+        #expect(error.message.contains("99-absent.md"))
+        try project.write("Content/guide/05-renvois.md", """
+            ---
+            titre: Renvois
+            ---
+
+            ```selon-type
+            types: [commune]
+            texte: Voir [le diagnostic](02-diagnostic.md).
+            ```
+            """)
+        _ = await project.build()
+        #expect(try project.read("Output/guide/renvois.html").contains("<a href=\"diagnostic.html\">le diagnostic</a>"))
+        #expect(try project.read("Output/guide/impression.html").contains("<a href=\"#diagnostic\">le diagnostic</a>"))
+    }
 }

@@ -5,13 +5,16 @@ final class ComponentPass {
     private let context: [String: Any]
     private let acronyms: AcronymMarker
     private let strategy: StrategyDocument?
+    /// The publication's anchors, to resolve cross-references written in a component's text.
+    private let index: AnchorIndex?
     private let sink: DiagnosticSink
     private var deferred: [(node: MarkdownNode, request: ComponentRequest)] = []
 
-    init(context: [String: Any], acronyms: AcronymMarker, strategy: StrategyDocument? = nil, sink: DiagnosticSink) {
+    init(context: [String: Any], acronyms: AcronymMarker, strategy: StrategyDocument? = nil, index: AnchorIndex? = nil, sink: DiagnosticSink) {
         self.context = context
         self.acronyms = acronyms
         self.strategy = strategy
+        self.index = index
         self.sink = sink
     }
 
@@ -24,7 +27,8 @@ final class ComponentPass {
                 sink.report(location.error("composant inconnu « \(name) »", hint: Suggestion.hint(for: name, in: Array(Components.all.keys), noun: "composants")))
                 continue
             }
-            let request = ComponentRequest(name: name, body: block.literal, location: location, context: context, acronyms: acronyms, strategy: strategy, sink: sink, renderMarkdown: renderNested)
+            let request = ComponentRequest(name: name, body: block.literal, location: location, context: context, acronyms: acronyms, strategy: strategy, sink: sink,
+                                           renderMarkdown: { [unowned self] in self.renderNested($0, page: page, near: block.line) })
             if component == AcronymIndex.self {
                 deferred.append((block, request))
             } else if let html = component.render(request) {
@@ -43,8 +47,11 @@ final class ComponentPass {
         deferred.removeAll()
     }
 
-    private func renderNested(_ markdown: String) -> String {
+    private func renderNested(_ markdown: String, page: ChapterPage, near line: Int) -> String {
         let document = MarkdownDocument(markdown: markdown)
+        if let index {
+            CrossReferencePass.resolve(document, in: page.chapter.fileName, index: index, locate: { snippet, _ in page.source.location(of: snippet, near: line) }, into: sink)
+        }
         acronyms.mark(document)
         FrenchTypography.mark(document)
         return document.renderHTML()

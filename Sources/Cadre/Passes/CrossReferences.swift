@@ -3,11 +3,17 @@
 /// with no text shows the target's number and title.
 enum CrossReferencePass {
     static func run(_ page: ChapterPage, index: AnchorIndex, into sink: DiagnosticSink) {
-        for link in page.document.nodes(where: { $0.kind == .link }) {
+        resolve(page.document, in: page.chapter.fileName, index: index, locate: { page.source.location(of: $0, near: $1) }, into: sink)
+    }
+
+    /// Resolves the links of `document`, a chapter of file `file` or a text nested in one (a
+    /// component's Markdown); `locate` turns a snippet near a parsed line into a file position.
+    static func resolve(_ document: MarkdownDocument, in currentFile: String, index: AnchorIndex, locate: (String, Int) -> SourceLocation, into sink: DiagnosticSink) {
+        for link in document.nodes(where: { $0.kind == .link }) {
             let url = link.url
             guard let target = Target(url) else { continue }
-            let file = target.file ?? page.chapter.fileName
-            let location = page.source.location(of: "(\(url)", near: link.line)
+            let file = target.file ?? currentFile
+            let location = locate("(\(url)", link.line)
             guard let chapter = index.chapters[file] else {
                 sink.report(location.error("renvoi vers un chapitre inexistant « \(file) »", hint: Suggestion.hint(for: file, in: Array(index.chapters.keys), noun: "chapitres")))
                 continue
@@ -23,7 +29,7 @@ enum CrossReferencePass {
             link.url = anchor.id == chapter.page ? "\(chapter.page).html" : "\(chapter.page).html#\(anchor.id)"
             if link.children.isEmpty || link.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
                 for child in link.children { child.unlink() }
-                link.appendChild(page.document.makeText(anchor.label))
+                link.appendChild(document.makeText(anchor.label))
             }
         }
     }

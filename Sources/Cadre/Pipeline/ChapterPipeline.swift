@@ -46,7 +46,7 @@ struct ChapterPipeline {
             pages.append(page)
         }
 
-        let components = ComponentPass(context: context, acronyms: acronyms, strategy: strategy, sink: sink)
+        let components = ComponentPass(context: context, acronyms: acronyms, strategy: strategy, index: index, sink: sink)
         for page in pages {
             CrossReferencePass.run(page, index: index, into: sink)
             acronyms.mark(page.document)
