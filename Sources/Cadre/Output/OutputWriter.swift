@@ -77,6 +77,11 @@ public final class StagedOutput: @unchecked Sendable {
     /// Replaces each staged top-level folder of the output by its staged version.
     public func commit() throws {
         let manager = FileManager.default
+        var replaced: [URL] = []
+        defer {
+            // The replaced versions go last, on two threads: deleting many small folders waits on the disk.
+            _ = Parallel.map(replaced.count, workers: 2) { try? manager.removeItem(at: replaced[$0]) }
+        }
         for name in folders.sorted() {
             let target = output.appendingPathComponent(name)
             let previous = output.appendingPathComponent(".cadre-previous-\(name.replacingOccurrences(of: "/", with: "-"))")
@@ -89,7 +94,7 @@ public final class StagedOutput: @unchecked Sendable {
                 if manager.fileExists(atPath: previous.path) { try? manager.moveItem(at: previous, to: target) }
                 throw error
             }
-            try? manager.removeItem(at: previous)
+            replaced.append(previous)
         }
     }
 }

@@ -10,11 +10,14 @@ public struct Slugger {
     public init() {}
 
     /// The slug of `text`, without uniqueness.
+    private static let french = Locale(identifier: "fr_FR")
+
     public static func slug(_ text: String) -> String {
-        let folded = text.lowercased()
+        let lowered = text.lowercased()
+        let folded = lowered.utf8.allSatisfy({ $0 < 128 }) ? lowered : lowered
             .replacingOccurrences(of: "œ", with: "oe")
             .replacingOccurrences(of: "æ", with: "ae")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: french)
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {

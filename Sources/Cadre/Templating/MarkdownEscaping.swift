@@ -35,18 +35,20 @@ public struct MarkdownContentType: MustacheContentType {
 extension String {
     /// The text escaped for HTML element content and double-quoted attributes.
     public var htmlEscaped: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for character in unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
+        // Most texts have nothing to escape: give them back as they are.
+        guard utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 38: bytes += Array("&amp;".utf8)
+            case 60: bytes += Array("&lt;".utf8)
+            case 62: bytes += Array("&gt;".utf8)
+            case 34: bytes += Array("&quot;".utf8)
+            case 39: bytes += Array("&#39;".utf8)
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
