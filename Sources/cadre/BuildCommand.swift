@@ -12,22 +12,10 @@ struct BuildCommand: AsyncParsableCommand {
     var publications: [String] = []
 
     @OptionGroup var project: ProjectOptions
-
-    @Option(name: .long, help: "Dossier de sortie (par défaut Output/ sous la racine).")
-    var output: String?
-
-    @Option(name: .long, help: "html (site et page d'impression), pdf (PDF imprimables) ou all (les deux).")
-    var format: OutputFormat = .html
-
-    @Option(name: .long, help: "Nombre de moteurs PDF lancés en parallèle.")
-    var jobs: Int = 1
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs doit valoir au moins 1") }
-    }
+    @OptionGroup var production: ProductionOptions
 
     func run() async throws {
-        let request = BuildRequest(root: project.rootURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, publications: publications, format: format, jobs: jobs)
+        let request = BuildRequest(root: project.rootURL, output: production.outputURL, publications: publications, format: production.format, jobs: production.jobs)
         try Reporter.finish(await Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "produit")
     }
 }

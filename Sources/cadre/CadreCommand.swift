@@ -38,4 +38,22 @@ struct ProjectOptions: ParsableArguments {
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
 }
 
+/// What `build` and `strategie` write, where, and with how many workers.
+struct ProductionOptions: ParsableArguments {
+    @Option(name: .long, help: "Dossier de sortie (par défaut Output/ sous la racine).")
+    var output: String?
+
+    @Option(name: .long, help: "html (site et page d'impression), pdf (PDF imprimables) ou all (les deux).")
+    var format: OutputFormat = .html
+
+    @Option(name: .long, help: "Travaux en parallèle : moteurs PDF, et documents de stratégie.")
+    var jobs: Int = 1
+
+    var outputURL: URL? { output.map { URL(fileURLWithPath: $0, isDirectory: true) } }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs doit valoir au moins 1") }
+    }
+}
+
 extension OutputFormat: ExpressibleByArgument {}

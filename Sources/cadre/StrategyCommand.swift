@@ -15,25 +15,16 @@ struct StrategyCommand: AsyncParsableCommand {
     var all = false
 
     @OptionGroup var project: ProjectOptions
-
-    @Option(name: .long, help: "Dossier de sortie (par défaut Output/ sous la racine).")
-    var output: String?
-
-    @Option(name: .long, help: "html, pdf ou all.")
-    var format: OutputFormat = .html
-
-    @Option(name: .long, help: "Nombre de documents produits en parallèle.")
-    var jobs: Int = 1
+    @OptionGroup var production: ProductionOptions
 
     func validate() throws {
         guard all != !files.isEmpty else {
             throw ValidationError(all ? "--all ou des fichiers, pas les deux" : "nommez des fichiers de collectivités ou demandez --all")
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs doit valoir au moins 1") }
     }
 
     func run() async throws {
-        let request = StrategyRequest(root: project.rootURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, files: files, format: format, jobs: jobs)
+        let request = StrategyRequest(root: project.rootURL, output: production.outputURL, files: files, format: production.format, jobs: production.jobs)
         let outcome = await StrategyBatch.run(request, into: Reporter.sink) { done, total in
             Reporter.bar(done, of: total)
         }
