@@ -274,12 +274,12 @@ struct ChartTests {
     // MARK: Helpers
 
     @Test func formatsEurosTheFrenchWay() {
-        #expect(ChartText.euros(120_000) == "120\u{202F}000\u{202F}€")
-        #expect(ChartText.euros(1_500) == "1\u{202F}500\u{202F}€")
-        #expect(ChartText.euros(999) == "999\u{202F}€")
-        #expect(ChartText.euros(0) == "0\u{202F}€")
-        #expect(ChartText.euros(-2_500_000) == "\u{2212}2\u{202F}500\u{202F}000\u{202F}€")
-        #expect(ChartText.euros(Int.min).hasPrefix("\u{2212}9\u{202F}223"))
+        #expect(Money.euros(120_000) == "120\u{202F}000\u{202F}€")
+        #expect(Money.euros(1_500) == "1\u{202F}500\u{202F}€")
+        #expect(Money.euros(999) == "999\u{202F}€")
+        #expect(Money.euros(0) == "0\u{202F}€")
+        #expect(Money.euros(-2_500_000) == "\u{2212}2\u{202F}500\u{202F}000\u{202F}€")
+        #expect(Money.euros(Int.min).hasPrefix("\u{2212}9\u{202F}223"))
     }
 
     @Test func wrapsOnTwoLinesAndCutsWithAnEllipsis() {

@@ -206,22 +206,6 @@ enum ChartText {
 
     // MARK: Numbers
 
-    /// `120 000 €`: thousands grouped with U+202F from 1 000 on, U+202F before the sign, U+2212 for a minus.
-    static func euros(_ amount: Int) -> String {
-        grouped(amount) + "\u{202F}€"
-    }
-
-    /// `120 000`, `−1 500`, `0`: an integer with its thousands grouped by U+202F.
-    static func grouped(_ value: Int) -> String {
-        let digits = Array(String(value.magnitude))
-        var result = value < 0 ? "\u{2212}" : ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result += "\u{202F}" }
-            result.append(digit)
-        }
-        return result
-    }
-
     /// The sum of the values, kept at `Int.max`/`Int.min` instead of overflowing.
     static func saturatingSum(_ values: [Int]) -> Int {
         var total = 0

@@ -25,7 +25,7 @@ enum FundingChart {
         let total = ChartText.saturatingSum(bars.map(\.amount))
         // Shares only make sense for a plan of non-negative amounts with a positive total.
         let showsShares = total > 0 && bars.allSatisfy { $0.amount >= 0 }
-        let amounts = bars.map { ChartText.euros($0.amount) }
+        let amounts = bars.map { Money.euros($0.amount) }
         let shares = bars.map { showsShares && $0.amount > 0 ? ChartText.percent($0.amount, of: total) : nil }
         let textWidth = bars.indices.map { index in
             ChartText.width(amounts[index], size: 11, bold: true) + (shares[index].map { ChartText.width(" (" + $0 + ")", size: 11) } ?? 0)
@@ -66,10 +66,10 @@ enum FundingChart {
         body += "<line class=\"financement-axe\" x1=\"\(barStart)\" y1=\"0\" x2=\"\(barStart)\" y2=\"\(y)\" stroke=\"\(ChartPalette.lightGrey)\"/>\n"
         body += "<line class=\"financement-trait-total\" x1=\"0\" y1=\"\(y + 4)\" x2=\"\(width)\" y2=\"\(y + 4)\" stroke=\"\(ChartPalette.ink)\"/>\n"
         body += "<text class=\"financement-total\" x=\"0\" y=\"\(y + 22)\" font-weight=\"bold\">Total</text>"
-        body += "<text class=\"financement-total-montant\" x=\"\(barStart + 6)\" y=\"\(y + 22)\" font-weight=\"bold\">\(ChartText.euros(total))</text>\n"
+        body += "<text class=\"financement-total-montant\" x=\"\(barStart + 6)\" y=\"\(y + 22)\" font-weight=\"bold\">\(Money.euros(total))</text>\n"
 
         let count = bars.count == 1 ? "Une source de financement" : "\(bars.count) sources de financement"
-        let summary = "\(count) pour un total de \(ChartText.euros(total)). " + summaryItems.joined(separator: "\u{202F}; ") + "."
+        let summary = "\(count) pour un total de \(Money.euros(total)). " + summaryItems.joined(separator: "\u{202F}; ") + "."
         return ChartFigure.svg(id: id, className: "financement", width: width, height: y + 30, title: title,
                                description: ChartText.description(description, summary), body: body)
     }

@@ -19,11 +19,6 @@ public struct OutputWriter {
         try staged.add(files)
         return staged
     }
-
-    /// Stages the files and swaps them in.
-    public func write(_ files: [RenderedFile]) throws {
-        try stage(files).commit()
-    }
 }
 
 /// A build written to its staging folder, not yet in the output; removed unless committed.

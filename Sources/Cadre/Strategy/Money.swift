@@ -1,6 +1,7 @@
-/// Numbers the French way: `120 000 €`, `2,5` (narrow no-break space between thousands).
+/// Numbers the French way, for strategy documents and charts alike: `120 000 €`, `−1 500`,
+/// `2,5` (U+202F between thousands and before the euro sign, U+2212 for a minus).
 enum Money {
-    /// `120 000 €`; negative amounts keep their sign.
+    /// `120 000 €`, `−1 500 €`.
     static func euros(_ amount: Int) -> String {
         grouped(amount) + "\u{202F}€"
     }
@@ -8,12 +9,12 @@ enum Money {
     /// Thousands separated by U+202F from 1 000 on (tables align better than with the text rule of 5 digits).
     static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
-        var result = ""
+        var result = value < 0 ? "\u{2212}" : ""
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { result += "\u{202F}" }
             result.append(digit)
         }
-        return value < 0 ? "-" + result : result
+        return result
     }
 
     /// `30`, `2,5`: no trailing zero, a decimal comma.
