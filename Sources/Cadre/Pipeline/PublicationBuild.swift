@@ -43,8 +43,7 @@ struct PublicationBuild {
             }
             for (page, html) in zip(pages, rendered) { add("\(page.chapter.slug).html", html) }
         }
-        let printLayout = layouts.has("print/\(name)") ? "print/\(name)" : "print/publication"
-        add("impression.html", layouts.render(printLayout, context: layoutContext.print(), into: sink))
+        add("impression.html", layouts.render(publication.printLayout, context: layoutContext.print(), into: sink))
         files += Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(name)/assets")
         return files
     }

@@ -55,12 +55,11 @@ struct PrintStage {
     private func targets(for publication: Publication) -> [Target] {
         let name = publication.name
         let settings = publication.settings.impression ?? PrintSettings(norme: .pdfUA1)
-        let layout = FileManager.default.fileExists(atPath: project.templatesFolder.appendingPathComponent("print/\(name).mustache").path) ? "print/\(name)" : "print/publication"
         func target(_ file: String, _ standard: PDFStandard, css: String?, counted: Bool) -> Target {
             let job = PrintJob(html: staged.url("\(name)/impression.html").path, pdf: staged.url("\(name)/\(file)").path, roots: roots,
                                variant: standard.rawValue, css: css.map { [$0] } ?? [], anchors: publication.chapters.map(\.slug),
                                date: Self.date(publication), lang: Self.language(publication.settings.langue))
-            return Target(job: job, origin: publication.settingsPath, layout: layout, publication: publication, checksBudget: counted)
+            return Target(job: job, origin: publication.settingsPath, layout: publication.printLayout, publication: publication, checksBudget: counted)
         }
         var targets = [target("\(name).pdf", settings.norme, css: settings.printerCSS, counted: true)]
         if settings.versionEcran == true {

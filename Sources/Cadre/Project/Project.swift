@@ -45,13 +45,18 @@ public struct Project: Sendable {
         let files = FileLister.files(in: folder, extensions: ["md"])
         var chapters = Parallel.map(files.count) { loadChapter(files[$0], root: root, into: sink) }.compactMap { $0 }
         chapters = ordered(chapters, by: settings.chapitres, settingsPath: settingsPath, settingsText: settingsText ?? "", into: sink)
-        if decoded != nil { validate(settings, path: settingsPath, text: settingsText ?? "", into: sink) }
         var number = 0
         for index in chapters.indices where chapters[index].frontMatter.nature == .chapitre {
             number += 1
             chapters[index].number = number
         }
-        return Publication(name: folder.lastPathComponent, settings: settings, chapters: chapters, settingsPath: settingsPath, settingsKeyLines: Publication.keyLines(of: settingsText ?? ""))
+        let name = folder.lastPathComponent
+        var publication = Publication(name: name, settings: settings, chapters: chapters, settingsPath: settingsPath, settingsKeyLines: Publication.keyLines(of: settingsText ?? ""))
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("Templates/print/\(name).mustache").path) {
+            publication.printLayout = "print/\(name)"
+        }
+        if decoded != nil { validate(publication, into: sink) }
+        return publication
     }
 
     static func loadChapter(_ url: URL, root: URL, into sink: DiagnosticSink) -> Chapter? {
@@ -91,11 +96,9 @@ public struct Project: Sendable {
         return result
     }
 
-    private static func validate(_ settings: PublicationSettings, path: String, text: String, into sink: DiagnosticSink) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func location(_ key: String) -> SourceLocation {
-            SourceLocation(file: path, line: (lines.firstIndex { $0.hasPrefix(key + ":") } ?? 0) + 1)
-        }
+    private static func validate(_ publication: Publication, into sink: DiagnosticSink) {
+        let settings = publication.settings
+        let location = publication.settingsLocation(of:)
         if settings.budgetPages != nil, settings.pagesExactes != nil {
             sink.report(location("pages_exactes").error("budget_pages et pages_exactes sont exclusifs", hint: "gardez budget_pages (maximum) ou pages_exactes (nombre exact)"))
         }

@@ -7,6 +7,9 @@ public struct Publication: Sendable {
     public var settingsPath: String
     /// Line of each top-level key of `publication.yml`, for diagnostics made after decoding.
     var settingsKeyLines: [String: Int] = [:]
+    /// The layout of its print HTML: `Templates/print/<name>.mustache` when the publication has
+    /// its own, else `print/publication`.
+    var printLayout = "print/publication"
 
     /// Where `key` is written in `publication.yml` (its first line when absent).
     func settingsLocation(of key: String) -> SourceLocation {

@@ -32,7 +32,7 @@ struct Layouts {
         return layouts
     }
 
-    /// Whether `Templates/<name>.mustache` exists (a publication may have its own print layout).
+    /// Whether `Templates/<name>.mustache` exists.
     func has(_ name: String) -> Bool { check.templates[name] != nil }
 
     /// The layout rendered with `context`, or nil when it is missing or names a variable the context lacks.
