@@ -6,8 +6,7 @@ protocol StrategyComponent: Component {
 
 extension StrategyComponent {
     static func render(_ request: ComponentRequest) -> String? {
-        // An empty body is the usual case: no YAML to read.
-        if !request.body.allSatisfy(\.isWhitespace), request.parameters(NoParameters.self) == nil { return nil }
+        guard request.parameters(NoParameters.self) != nil else { return nil }
         guard let document = request.strategy else {
             request.error("le composant « \(name) » ne sert que dans les documents de stratégie (Templates/strategie/)", hint: "utilisez « tableau » avec une source de Content/data/ dans le guide")
             return nil

@@ -7,15 +7,22 @@ enum Parallel {
     static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// `body(0)…body(count - 1)` on up to `workers` threads; results in index order.
-    static func map<T>(_ count: Int, workers: Int = cores, _ body: (Int) -> T) -> [T] {
-        guard count > 1, workers > 1 else { return (0..<count).map(body) }
+    /// `done`, when given, hears how many pieces are finished after each one (progress bars).
+    static func map<T>(_ count: Int, workers: Int = cores, done: (@Sendable (Int) -> Void)? = nil, _ body: (Int) -> T) -> [T] {
+        guard count > 1, workers > 1 else {
+            return (0..<count).map { index in
+                defer { done?(index + 1) }
+                return body(index)
+            }
+        }
         let slots = Slots<T>(count: count)
         let threads = min(workers, count)
         withoutActuallyEscaping(body) { body in
             let work = UncheckedBox(body)
             DispatchQueue.concurrentPerform(iterations: threads) { thread in
                 for index in stride(from: thread, to: count, by: threads) {
-                    slots.set(index, work.value(index))
+                    let finished = slots.set(index, work.value(index))
+                    done?(finished)
                 }
             }
         }
@@ -25,12 +32,18 @@ enum Parallel {
     /// Results written by the threads, each into its own slot.
     private final class Slots<T>: @unchecked Sendable {
         private var items: [T?]
+        private var finished = 0
         private let lock = NSLock()
 
         init(count: Int) { items = Array(repeating: nil, count: count) }
 
-        func set(_ index: Int, _ value: T) {
-            lock.withLock { items[index] = value }
+        /// Stores a result; returns how many are stored so far.
+        func set(_ index: Int, _ value: T) -> Int {
+            lock.withLock {
+                items[index] = value
+                finished += 1
+                return finished
+            }
         }
 
         var values: [T] { lock.withLock { items.map { $0! } } }

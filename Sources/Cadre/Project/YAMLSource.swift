@@ -19,6 +19,8 @@ public struct YAMLSource: Sendable {
 
     /// Parses the text into a node tree; a syntax error becomes a diagnostic.
     func parse() -> Result<Node, Diagnostic> {
+        // Nothing to parse (a component without parameters, most often): an empty object.
+        if text.allSatisfy(\.isWhitespace) { return .success(Node.mapping(.init([]))) }
         do {
             // No tag resolution: cadre reads every scalar itself, and resolving tags costs a regex per
             // scalar (Yams hashes keys with their tag to find duplicates).

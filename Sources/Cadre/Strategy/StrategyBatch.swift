@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Mustache
 
 /// What `cadre strategie` is asked to produce.
 public struct StrategyRequest: Sendable {
@@ -69,29 +67,23 @@ public enum StrategyBatch {
             outcome.projectFailed = true
             return outcome
         }
-        let results = Results(count: files.count)
-        let workers = max(1, min(request.jobs, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: files.count, by: workers) {
-                var result = kit.render(files[index])
-                if let document = result.document, let staged {
-                    do {
-                        try staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))])
-                    } catch {
-                        result.diagnostics.append(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
-                        result.document = nil
-                    }
+        let results = Parallel.map(files.count, workers: request.jobs, done: { progress($0, files.count) }) { index in
+            var result = kit.render(files[index])
+            if let document = result.document, let staged {
+                do {
+                    try staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))])
+                } catch {
+                    result.diagnostics.append(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
+                    result.document = nil
                 }
-                results.set(index, result)
-                progress(results.done, files.count)
             }
+            return result
         }
 
         var documents: [(slug: String, origin: String)] = []
-        var reported: Set<Diagnostic> = []
-        for (file, result) in zip(files, results.all) {
-            // A template's problem is found again with every file: say it once.
-            sink.report(result.diagnostics.filter { reported.insert($0).inserted })
+        for (file, result) in zip(files, results) {
+            // A template's problem comes back with every file; the sink reports it once.
+            sink.report(result.diagnostics)
             outcome.warnings += result.diagnostics.filter { $0.severity == .warning }.count
             guard let document = result.document else {
                 outcome.failed.append(FileLister.relativePath(of: file, to: project.root))
@@ -130,29 +122,5 @@ public enum StrategyBatch {
             outcome.failed += documents.map(\.origin)
         }
         return outcome
-    }
-
-    /// The result slots of the worker threads, in the files' order.
-    private final class Results: @unchecked Sendable {
-        private var slots: [StrategyKit.Result?]
-        private var finished = 0
-        private let lock = NSLock()
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ result: StrategyKit.Result) {
-            lock.lock()
-            slots[index] = result
-            finished += 1
-            lock.unlock()
-        }
-
-        var done: Int {
-            lock.lock()
-            defer { lock.unlock() }
-            return finished
-        }
-
-        var all: [StrategyKit.Result] { slots.map { $0! } }
     }
 }
