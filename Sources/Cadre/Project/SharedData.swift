@@ -7,6 +7,9 @@ public struct SharedData: @unchecked Sendable {
     public var files: [String: Any]
     /// Acronyms from `acronymes.yml`, by acronym.
     public var acronyms: [String: Acronym]
+    /// Each parsed file with its source, for the parts that decode one into a typed model later
+    /// (the strategy rules read the guide's figures from here).
+    var documents: [String: (node: Node, source: YAMLSource)] = [:]
 
     public static let empty = SharedData(files: [:], acronyms: [:])
 
@@ -23,6 +26,7 @@ public struct SharedData: @unchecked Sendable {
                 sink.report(diagnostic)
             case .success(let node):
                 data.files[name] = node.contextValue
+                data.documents[name] = (node, source)
                 if name == "acronymes", let list = YAMLDecoding.decode(AcronymList.self, from: node, source: source, into: sink) {
                     data.acronyms = list.index(source: source, into: sink)
                 }

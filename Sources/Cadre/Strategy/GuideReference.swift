@@ -66,18 +66,21 @@ public struct GuideReference: Sendable {
         }
     }
 
-    /// Reads the three data files of `Content/data/`; a missing file or key is an error there.
+    /// Decodes the three data files of `Content/data/`, already parsed with the project; a
+    /// missing file or key is an error there.
     static func load(project: Project, into sink: DiagnosticSink) -> GuideReference {
         var reference = GuideReference()
         func decode<T: Decodable>(_ type: T.Type, _ name: String) -> T? {
-            let url = project.contentFolder.appendingPathComponent("data/\(name).yml")
-            let path = FileLister.relativePath(of: url, to: project.root)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                sink.report(SourceLocation(file: path, line: 1).error("fichier de données introuvable : les documents de stratégie en ont besoin", hint: "créez \(path) (voir Docs/conventions-contenu.md)"))
+            guard let document = project.data.documents[name] else {
+                let url = project.contentFolder.appendingPathComponent("data/\(name).yml")
+                let path = FileLister.relativePath(of: url, to: project.root)
+                // A file that exists but did not parse has already been reported.
+                if !FileManager.default.fileExists(atPath: url.path) {
+                    sink.report(SourceLocation(file: path, line: 1).error("fichier de données introuvable : les documents de stratégie en ont besoin", hint: "créez \(path) (voir Docs/conventions-contenu.md)"))
+                }
                 return nil
             }
-            guard let text = FileLister.read(url, path: path, into: sink) else { return nil }
-            return YAMLDecoding.decode(type, from: YAMLSource(text: text, file: path), into: sink)
+            return YAMLDecoding.decode(type, from: document.node, source: document.source, into: sink)
         }
         reference.models = decode(RattachementsFile.self, "rattachements")?.modeles ?? []
         reference.engagementLevels = decode(StakeholderCriteriaFile.self, "criteres_parties_prenantes")?.niveauxEngagement ?? []
