@@ -95,9 +95,15 @@ public struct PrintEngine: Sendable {
 }
 
 /// Why no PDF could be made at all.
-public enum PrintEngineError: Error, Sendable {
+public enum PrintEngineError: Error, Sendable, CustomStringConvertible {
     /// WeasyPrint could not be imported or started (the detail is Python's message).
     case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let detail): detail
+        }
+    }
 }
 
 /// The jobs of a run, handed out one at a time to whichever worker is free.

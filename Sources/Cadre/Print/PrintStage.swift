@@ -42,8 +42,7 @@ struct PrintStage {
         do {
             results = try await engine.render(targets.map(\.job), workers: workers)
         } catch {
-            let detail = (error as? PrintEngineError).map { if case .unavailable(let text) = $0 { text } else { "" } } ?? "\(error)"
-            sink.report(Diagnostic(file: targets.first?.origin ?? "Content", line: 1, message: "\(PrintEngine.installAdvice) (\(detail.trimmingCharacters(in: .whitespacesAndNewlines)))"))
+            sink.report(Diagnostic(file: targets.first?.origin ?? "Content", line: 1, message: "\(PrintEngine.installAdvice) (\("\(error)".trimmingCharacters(in: .whitespacesAndNewlines)))"))
             return false
         }
         for (target, result) in zip(targets, results) {
