@@ -146,31 +146,17 @@ struct BuildTests {
     @Test func resolvesCrossReferencesWrittenInAComponentsText() async throws {
         let project = try ScratchProject(fixture: "exemple")
         defer { project.remove() }
-        try project.write("Content/guide/05-renvois.md", """
-            ---
-            titre: Renvois
-            ---
-
-            ```selon-type
-            types: [commune]
-            texte: Voir [le diagnostic](02-diagnostic.md) et [ceci](99-absent.md).
-            ```
-            """)
+        /// A chapter whose only block is a selon-type passage saying `texte`.
+        func passage(_ texte: String) -> String {
+            "---\ntitre: Renvois\n---\n\n```selon-type\ntypes: [commune]\ntexte: \(texte)\n```\n"
+        }
+        try project.write("Content/guide/05-renvois.md", passage("Voir [le diagnostic](02-diagnostic.md) et [ceci](99-absent.md)."))
         let (outcome, diagnostics) = await project.build()
         #expect(outcome == .failed)
         let error = try #require(diagnostics.first)
         #expect("\(error.file):\(error.line)" == "Content/guide/05-renvois.md:7")
         #expect(error.message.contains("99-absent.md"))
-        try project.write("Content/guide/05-renvois.md", """
-            ---
-            titre: Renvois
-            ---
-
-            ```selon-type
-            types: [commune]
-            texte: Voir [le diagnostic](02-diagnostic.md).
-            ```
-            """)
+        try project.write("Content/guide/05-renvois.md", passage("Voir [le diagnostic](02-diagnostic.md)."))
         _ = await project.build()
         #expect(try project.read("Output/guide/renvois.html").contains("<a href=\"diagnostic.html\">le diagnostic</a>"))
         #expect(try project.read("Output/guide/impression.html").contains("<a href=\"#diagnostic\">le diagnostic</a>"))

@@ -2,7 +2,7 @@ import Foundation
 
 /// One collectivité's strategy on its way to its document: the checked data, what the
 /// components draw from, and the values the templates of `Templates/strategie/` see.
-struct StrategyDocument: @unchecked Sendable {
+struct StrategyDocument: Sendable {
     let strategy: Strategy
     let guide: GuideReference
     /// How many times each rule of the guide was broken (absent: the condition is met).
