@@ -19,7 +19,7 @@ struct StrategyKit: @unchecked Sendable {
     /// The result for one data file: its diagnostics and, without errors, its document.
     struct Result {
         var diagnostics: [Diagnostic]
-        var document: (slug: String, title: String, html: String)?
+        var document: (slug: String, html: String)?
     }
 
     init?(project: Project, sink: DiagnosticSink) {
@@ -82,7 +82,7 @@ struct StrategyKit: @unchecked Sendable {
         var layoutContext = LayoutContext(publication: publication, pages: pages).print()
         layoutContext["collectivite"] = collectivite
         guard let html = layouts.render(Self.layout, context: layoutContext, into: sink) else { return Result(diagnostics: sink.diagnostics) }
-        return Result(diagnostics: sink.diagnostics, document: (slug, strategy.collectivite.nom, html))
+        return Result(diagnostics: sink.diagnostics, document: (slug, html))
     }
 
     /// A passage's HTML, rendered once for every document that includes it.
