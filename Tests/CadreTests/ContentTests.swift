@@ -6,9 +6,19 @@ import Testing
 /// and are written in cadre's own words.
 @Suite(.serialized)
 struct ContentTests {
-    /// The source guide, in `shared/seeds/` beside the repository (where CI puts it), or at `$CADRE_SOURCE_GUIDE`.
-    static let sourceGuide = ProcessInfo.processInfo.environment["CADRE_SOURCE_GUIDE"].map { URL(fileURLWithPath: $0) }
-        ?? Repository.root.deletingLastPathComponent().appendingPathComponent("shared/seeds/001_c8785f97f22603ac.txt")
+    /// The source guide: at `$CADRE_SOURCE_GUIDE`, else in `shared/seeds/` beside the repository
+    /// (where CI puts it), else beside the repository this clone was made from (a local clone
+    /// such as `git clone . /tmp/essai`).
+    static let sourceGuide: URL = {
+        if let path = ProcessInfo.processInfo.environment["CADRE_SOURCE_GUIDE"] { return URL(fileURLWithPath: path) }
+        let seed = "shared/seeds/001_c8785f97f22603ac.txt"
+        var candidates = [Repository.root.deletingLastPathComponent().appendingPathComponent(seed)]
+        if let origin = try? runProgram(URL(fileURLWithPath: "/usr/bin/git"), ["-C", Repository.root.path, "config", "--get", "remote.origin.url"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines), origin.hasPrefix("/") {
+            candidates.append(URL(fileURLWithPath: origin).deletingLastPathComponent().appendingPathComponent(seed))
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+    }()
 
     /// Lower-case words, apostrophes and punctuation as separators.
     static func words(_ text: String) -> [Substring] {
