@@ -15,7 +15,7 @@ struct ContentTests {
         var candidates = [Repository.root.deletingLastPathComponent().appendingPathComponent(seed)]
         if let origin = try? runProgram(URL(fileURLWithPath: "/usr/bin/git"), ["-C", Repository.root.path, "config", "--get", "remote.origin.url"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines), origin.hasPrefix("/") {
-            candidates.append(URL(fileURLWithPath: origin).deletingLastPathComponent().appendingPathComponent(seed))
+            candidates.append(URL(fileURLWithPath: origin).standardizedFileURL.deletingLastPathComponent().appendingPathComponent(seed))
         }
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }()
