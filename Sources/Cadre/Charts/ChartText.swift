@@ -92,6 +92,15 @@ enum ChartText {
     /// The advance of one character in thousandths of an em (regular weight).
     static func advance(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
+        if let width = advance(scalar) { return width }
+        if scalar.properties.isEmojiPresentation || character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) {
+            return 1250
+        }
+        return 650
+    }
+
+    /// The advance of a scalar below U+0300 or of a known punctuation; nil for others (emoji…).
+    private static func advance(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar.value {
         case 0x20...0x7E: return ascii[Int(scalar.value) - 0x20]
         case 0xA0...0x17F: return latin[Int(scalar.value) - 0xA0]
@@ -105,16 +114,22 @@ enum ChartText {
         case 0x2212: return 838
         case 0x0300...0x036F, 0x200B...0x200D: return 0
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60: return 1000
-        default:
-            if scalar.properties.isEmojiPresentation || character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) {
-                return 1250
-            }
-            return 650
+        default: return nil
         }
     }
 
     /// The estimated width in pixels of `text` set at `size` pixels (bold about 10 % wider).
     static func width<S: StringProtocol>(_ text: S, size: Int, bold: Bool = false) -> Int {
+        var units = 0
+        for scalar in text.unicodeScalars {
+            // Below U+0300 every scalar but CR is a character of its own (no combining mark, no emoji).
+            guard scalar.value < 0x300, scalar != "\r" else { return slowWidth(text, size: size, bold: bold) }
+            units += advance(scalar) ?? 650
+        }
+        return pixels(units, size: size, bold: bold)
+    }
+
+    private static func slowWidth<S: StringProtocol>(_ text: S, size: Int, bold: Bool) -> Int {
         var units = 0
         for character in text { units += advance(character) }
         return pixels(units, size: size, bold: bold)

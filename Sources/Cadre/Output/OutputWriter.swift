@@ -47,9 +47,8 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Writes the files (on two threads: writing many small files waits on the disk).
     public func add(_ files: [RenderedFile]) throws {
-        let manager = FileManager.default
         for folder in Set(files.map { url($0.path).deletingLastPathComponent().path }).sorted() {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Self.makeFolder(folder)
         }
         let failures = Parallel.map(files.count, workers: 2) { index -> Error? in
             do {
@@ -69,27 +68,49 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
+    /// Creates the folder at `path` and its missing parents: one system call when only the
+    /// folder itself is missing, the usual case when documents are added one by one.
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
     /// Replaces each staged top-level folder of the output by its staged version.
     public func commit() throws {
-        let manager = FileManager.default
-        var replaced: [URL] = []
+        var replaced: [String] = []
         defer {
             // The replaced versions go last, on two threads: deleting many small folders waits on the disk.
-            _ = Parallel.map(replaced.count, workers: 2) { try? manager.removeItem(at: replaced[$0]) }
+            _ = Parallel.map(replaced.count, workers: 2) { try? FileManager.default.removeItem(atPath: replaced[$0]) }
         }
+        // Plain system calls: a batch of strategy documents swaps a thousand folders in.
         for name in folders.sorted() {
-            let target = output.appendingPathComponent(name)
-            let previous = output.appendingPathComponent(".cadre-previous-\(name.replacingOccurrences(of: "/", with: "-"))")
-            try? manager.removeItem(at: previous)
-            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: previous) }
-            do {
-                try manager.moveItem(at: url(name), to: target)
-            } catch {
-                if manager.fileExists(atPath: previous.path) { try? manager.moveItem(at: previous, to: target) }
+            let target = output.appendingPathComponent(name).path
+            let previous = output.appendingPathComponent(".cadre-previous-\(name.replacingOccurrences(of: "/", with: "-"))").path
+            try Self.makeFolder((target as NSString).deletingLastPathComponent)
+            var hadPrevious = rename(target, previous) == 0
+            if !hadPrevious, errno == ENOTEMPTY || errno == EEXIST {
+                // Left by an interrupted run.
+                try? FileManager.default.removeItem(atPath: previous)
+                hadPrevious = rename(target, previous) == 0
+            }
+            if !hadPrevious, errno != ENOENT { throw Self.systemError(target) }
+            guard rename(url(name).path, target) == 0 else {
+                let error = Self.systemError(target)
+                if hadPrevious { rename(previous, target) }
                 throw error
             }
-            replaced.append(previous)
+            if hadPrevious { replaced.append(previous) }
         }
     }
+
+    /// The error of the last failed system call, about `path`.
+    private static func systemError(_ path: String) -> Error { SystemCallError(path: path, code: errno) }
+}
+
+/// A failed system call on a file of the output, described as `strerror` does.
+struct SystemCallError: LocalizedError {
+    var path: String
+    var code: Int32
+
+    var errorDescription: String? { "\(path) : \(String(cString: strerror(code)))" }
 }

@@ -18,7 +18,7 @@ public enum FrenchTypography {
 
     /// The text with French typography; `followsInline` when something (an emphasis, a link) precedes it on the line.
     public static func apply(_ text: String, followsInline: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: needsWork) else { return text }
+        guard needsWork(text) else { return text }
         let input = Array(text.unicodeScalars)
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(input.count + 8)
@@ -45,19 +45,19 @@ public enum FrenchTypography {
                 output.append(scalar)
             case "'":
                 output.append("’")
-            case " " where isUnit(after: index, in: input) && output.last.map({ ("0"..."9").contains($0) }) == true:
+            case " " where isDigit(output.last) && isUnit(after: index, in: input):
                 output.append(narrow)
             case "0"..."9":
                 var end = index
-                while end < input.count, ("0"..."9").contains(input[end]) { end += 1 }
+                while end < input.count, isDigit(input[end]) { end += 1 }
                 let digits = input[index..<end]
                 if shouldGroup(digits, before: output.last, beforeThat: output.dropLast().last, after: end < input.count ? input[end] : nil) {
-                    for (offset, digit) in digits.enumerated() {
-                        if offset > 0, (digits.count - offset) % 3 == 0 { output.append(narrow) }
-                        output.append(digit)
+                    for position in index..<end {
+                        if position > index, (end - position) % 3 == 0 { output.append(narrow) }
+                        output.append(input[position])
                     }
                 } else {
-                    output.append(contentsOf: digits)
+                    for position in index..<end { output.append(input[position]) }
                 }
                 index = end
                 continue
@@ -66,36 +66,87 @@ public enum FrenchTypography {
             }
             index += 1
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: output)
-        return String(result)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(output.count + output.count / 2)
+        for scalar in output { UTF8.encode(scalar) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// `%`, `€`, `k€`, `M€` or `Md€` right after position `index` (a space after a number).
     private static func isUnit(after index: Int, in input: [Unicode.Scalar]) -> Bool {
-        let rest = input[(index + 1)...].prefix(3)
-        return rest.first == "%" || rest.first == "€" || rest.starts(with: ["k", "€"]) || rest.starts(with: ["M", "€"]) || rest.starts(with: ["M", "d", "€"])
-    }
-
-    private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case ";", "!", "?", ":", "«", "»", "'", "0"..."9": return true
+        func at(_ offset: Int) -> Unicode.Scalar? { index + offset < input.count ? input[index + offset] : nil }
+        switch at(1) {
+        case "%", "€": return true
+        case "k": return at(2) == "€"
+        case "M": return at(2) == "€" || (at(2) == "d" && at(3) == "€")
         default: return false
         }
+    }
+
+    /// Whether any rule can change `text`: punctuation, guillemets or an apostrophe, five digits
+    /// in a row, or a number followed by a space and a unit. Most texts have none; they are
+    /// returned as they are without being taken apart.
+    private static func needsWork(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(needsWork)
+    }
+
+    private static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        var afterNumber = false
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "'"):
+                return true
+            case 0xC2:
+                // « and » are C2 AB and C2 BB in UTF-8.
+                guard let next = iterator.next() else { return false }
+                if next == 0xAB || next == 0xBB { return true }
+                digits = 0
+                afterNumber = false
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if digits >= 5 { return true }
+            case UInt8(ascii: " "):
+                // A space after a number may tie it to a unit (`30 %`, `1,5 M€`): look at what follows.
+                afterNumber = digits > 0
+                digits = 0
+                continue
+            case UInt8(ascii: "%"), 0xE2, UInt8(ascii: "k"), UInt8(ascii: "M"):
+                // `%`, or the first byte of `€` (E2 82 AC), `k€`, `M€`, `Md€`.
+                if afterNumber { return true }
+                digits = 0
+            default:
+                digits = 0
+            }
+            afterNumber = false
+        }
+        return false
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.value >= 48 && scalar.value <= 57
     }
 
     /// Punctuation that ends a clause is followed by a space, the end, or more punctuation
     /// (this keeps `http://`, `14:30` and `a?b=c` untouched).
     private static func endsClause(_ next: Unicode.Scalar?) -> Bool {
         guard let next else { return true }
-        return next == " " || next == "\n" || next == noBreak || next == narrow || "»)]!?.,;:…\"’".unicodeScalars.contains(next)
+        switch next {
+        case " ", "\n", noBreak, narrow, "»", ")", "]", "!", "?", ".", ",", ";", ":", "…", "\"", "’": return true
+        default: return false
+        }
     }
 
     private static func canPrecedeSpace(_ previous: Unicode.Scalar?, atStart: Bool) -> Bool {
         guard let previous else { return atStart }
-        if previous == " " || previous == narrow || previous == noBreak { return true }
-        if "!?;:".unicodeScalars.contains(previous) { return false }
-        return previous.properties.isAlphabetic || ("0"..."9").contains(previous) || "»)]’\"*%€…".unicodeScalars.contains(previous)
+        switch previous {
+        case " ", narrow, noBreak, "»", ")", "]", "’", "\"", "*", "%", "€", "…": return true
+        case "!", "?", ";", ":": return false
+        default: return isDigit(previous) || previous.properties.isAlphabetic
+        }
     }
 
     /// Five digits or more, not a decimal part, no leading zero, not glued to letters.
@@ -103,7 +154,7 @@ public enum FrenchTypography {
         guard digits.count >= 5, digits.first != "0" else { return false }
         if let before {
             if before.properties.isAlphabetic || before == "_" || before == "/" || before == "#" { return false }
-            if (before == "," || before == "."), let beforeThat, ("0"..."9").contains(beforeThat) { return false }
+            if before == "," || before == ".", isDigit(beforeThat) { return false }
         }
         if let after, after.properties.isAlphabetic || after == "_" || after == "/" { return false }
         return true

@@ -13,8 +13,40 @@ public struct Slugger {
     private static let french = Locale(identifier: "fr_FR")
 
     public static func slug(_ text: String) -> String {
-        let lowered = text.lowercased()
-        let folded = lowered.utf8.allSatisfy({ $0 < 128 }) ? lowered : lowered
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in text.lowercased().unicodeScalars {
+            let letters: String
+            switch scalar {
+            case "a"..."z", "0"..."9":
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+                continue
+            case "\u{0}"..."\u{7F}", "\u{A0}", "\u{202F}", "«", "»", "’", "–", "—", "…":
+                pendingHyphen = true
+                continue
+            default:
+                // French letters are folded here; any other character by Foundation.
+                guard let folded = frenchLetters[scalar] else { return foldedSlug(text) }
+                letters = folded
+            }
+            if pendingHyphen, !slug.isEmpty { slug.append("-") }
+            slug += letters
+            pendingHyphen = false
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+
+    /// The accented lower-case letters of French with their slug spelling.
+    private static let frenchLetters: [Unicode.Scalar: String] = [
+        "à": "a", "â": "a", "ä": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e", "î": "i", "ï": "i",
+        "ô": "o", "ö": "o", "ù": "u", "û": "u", "ü": "u", "ÿ": "y", "œ": "oe", "æ": "ae", "ñ": "n",
+    ]
+
+    /// The slug of any text: accents and other marks folded by Foundation.
+    private static func foldedSlug(_ text: String) -> String {
+        let folded = text.lowercased()
             .replacingOccurrences(of: "œ", with: "oe")
             .replacingOccurrences(of: "æ", with: "ae")
             .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: french)
@@ -36,8 +68,10 @@ public struct Slugger {
     public mutating func reserve(_ slug: String) { used.insert(slug) }
 
     /// A slug for `text` that no earlier call returned.
-    public mutating func unique(_ text: String) -> String {
-        let base = Self.slug(text)
+    public mutating func unique(_ text: String) -> String { unique(slug: Self.slug(text)) }
+
+    /// `base` (a slug already), or `base-2`, `base-3`… if an earlier call returned it.
+    public mutating func unique(slug base: String) -> String {
         var candidate = base
         var counter = nextSuffix[base] ?? 2
         while used.contains(candidate) {
@@ -61,8 +95,9 @@ enum SlugPass {
                 continue
             }
             let title = heading.plainText.trimmingCharacters(in: .whitespaces)
-            let id = slugger.unique(title)
-            let requested = local.unique(title)
+            let slug = Slugger.slug(title)
+            let id = slugger.unique(slug: slug)
+            let requested = local.unique(slug: slug)
             let anchor = Anchor(id: id, title: title, level: level, node: heading)
             page.headings.append(anchor)
             index.add(anchor, requested: requested, in: page.chapter.fileName)

@@ -22,20 +22,14 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         self.node = node
         self.state = state
         self.codingPath = codingPath
-        if let known = Self.knownKeys {
+        if let known = state.knownKeys(Key.self) {
             for (key, _) in mapping {
                 let name = key.scalar?.string ?? ""
-                guard !known.contains(name) else { continue }
+                guard !known.set.contains(name) else { continue }
                 let place = codingPath.isEmpty ? "" : " dans « \(pathName(codingPath)) »"
-                state.report("clé inconnue « \(name) »\(place)", at: key, hint: Suggestion.hint(for: name, in: known))
+                state.report("clé inconnue « \(name) »\(place)", at: key, hint: Suggestion.hint(for: name, in: known.names))
             }
         }
-    }
-
-    /// The keys a model accepts, when its CodingKeys list them (`CaseIterable`); nil for dictionaries.
-    private static var knownKeys: [String]? {
-        guard let cases = Key.self as? any CaseIterable.Type else { return nil }
-        return (cases.allCases as any Collection).map { ($0 as! Key).stringValue }
     }
 
     var allKeys: [Key] { order.compactMap { Key(stringValue: $0) } }

@@ -34,11 +34,30 @@ struct ReportedError: Error {}
 final class DecodingState {
     let source: YAMLSource
     var diagnostics: [Diagnostic] = []
+    /// The keys each model accepts, by CodingKeys type: a file has many objects of one model.
+    private var knownKeys: [ObjectIdentifier: KnownKeys?] = [:]
+
+    struct KnownKeys {
+        var names: [String]
+        var set: Set<String>
+    }
 
     init(source: YAMLSource) { self.source = source }
 
     func report(_ message: String, at node: Node?, hint: String? = nil) {
         diagnostics.append(source.location(node?.mark).error(message, hint: hint))
+    }
+
+    /// The keys a model accepts, when its CodingKeys list them (`CaseIterable`); nil for dictionaries.
+    func knownKeys<Key: CodingKey>(_ type: Key.Type) -> KnownKeys? {
+        if let known = knownKeys[ObjectIdentifier(type)] { return known }
+        var known: KnownKeys?
+        if let cases = Key.self as? any CaseIterable.Type {
+            let names = (cases.allCases as any Collection).map { ($0 as! Key).stringValue }
+            known = KnownKeys(names: names, set: Set(names))
+        }
+        knownKeys[ObjectIdentifier(type)] = known
+        return known
     }
 }
 

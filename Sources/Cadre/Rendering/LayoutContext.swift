@@ -44,9 +44,10 @@ struct LayoutContext {
         return context
     }
 
-    func print() -> [String: Any] {
+    /// The single-file print context; `workers` threads prepare the chapters (one when the caller is already parallel).
+    func print(workers: Int = Parallel.cores) -> [String: Any] {
         var context = index()
-        context["chapitres"] = Parallel.map(pages.count) { position -> [String: Any] in
+        context["chapitres"] = Parallel.map(pages.count, workers: workers) { position -> [String: Any] in
             var chapter = chapter(pages[position])
             chapter["contenu"] = Self.singlePageLinks(pages[position].html, pages: pages)
             return chapter
@@ -93,18 +94,38 @@ struct LayoutContext {
         let suffix = Array(".html".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
+        var copied = 0
         var index = 0
-        while index < bytes.count {
-            output.append(bytes[index])
-            index += 1
-            guard index >= marker.count, bytes[index - 1] == 34, bytes[(index - marker.count)..<index].elementsEqual(marker),
-                  let quote = bytes[index...].firstIndex(of: 34) else { continue }
-            let value = bytes[index..<quote]
-            guard let dot = value.indices.first(where: { value[$0...].starts(with: suffix) }), slugs.contains(Array(value[index..<dot])) else { continue }
-            let fragment = value[(dot + suffix.count)...]
-            if fragment.isEmpty { output.append(35); output.append(contentsOf: value[index..<dot]) } else { output.append(contentsOf: fragment) }
+        // Only `href="` values are looked at; the text between them is copied in one piece.
+        while let start = Self.find(marker, in: bytes, from: index, to: bytes.count) {
+            let value = start + marker.count
+            guard let quote = bytes[value...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             index = quote
+            guard let dot = Self.find(suffix, in: bytes, from: value, to: quote), slugs.contains(Array(bytes[value..<dot])) else { continue }
+            output.append(contentsOf: bytes[copied..<value])
+            let fragment = bytes[(dot + suffix.count)..<quote]
+            if fragment.isEmpty {
+                output.append(UInt8(ascii: "#"))
+                output.append(contentsOf: bytes[value..<dot])
+            } else {
+                output.append(contentsOf: fragment)
+            }
+            copied = quote
         }
+        guard copied > 0 else { return html }
+        output.append(contentsOf: bytes[copied...])
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where `pattern` first occurs whole in `bytes[start..<end]`.
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+        guard let first = pattern.first else { return nil }
+        var index = start
+        let last = end - pattern.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -79,7 +79,7 @@ struct StrategyKit: @unchecked Sendable {
         // One marker per document: it records the acronyms used, and threads share the kit.
         let pages = ChapterPipeline(chapters: chapters, context: context, acronyms: AcronymMarker(acronyms: acronyms), reserved: ["index"], strategy: document, templates: templates, sink: sink, workers: 1).run()
         guard !sink.hasErrors else { return Result(diagnostics: sink.diagnostics) }
-        var layoutContext = LayoutContext(publication: publication, pages: pages).print()
+        var layoutContext = LayoutContext(publication: publication, pages: pages).print(workers: 1)
         layoutContext["collectivite"] = collectivite
         guard let html = layouts.render(Self.layout, context: layoutContext, into: sink) else { return Result(diagnostics: sink.diagnostics) }
         return Result(diagnostics: sink.diagnostics, document: (slug, html))
