@@ -8,6 +8,9 @@ struct SlugTests {
         ("Œuvrer à l’international : pourquoi ?", "oeuvrer-a-l-international-pourquoi"),
         ("Dispositif 1 %", "dispositif-1"),
         ("???", "section"),
+        // Every accented letter of French, and letters of other languages (folded by Foundation).
+        ("À la fête de Noël, où Ÿ, Æ et ç se croisent : Ï, Û, Ô", "a-la-fete-de-noel-ou-y-ae-et-c-se-croisent-i-u-o"),
+        ("Kraków et Åland « jumelées »", "krakow-et-aland-jumelees"),
     ])
     func foldsAccentsAndPunctuation(title: String, slug: String) {
         #expect(Slugger.slug(title) == slug)

@@ -63,7 +63,8 @@ struct StrategyDocumentTests {
     }
 
     @Test func hostileValuesComeOutEscapedAndReadable() async throws {
-        let hostile = "<script>alert(1)</script> & *gras* | [x](javascript:alert(1)) 🌍 \"guillemets\""
+        // `<\u{338}` is one Swift character; browsers still read its `<` as a tag opening.
+        let hostile = "<script>alert(1)</script> & *gras* | [x](javascript:alert(1)) 🌍 \"guillemets\" <\u{338}img src=x onerror=alert(1)>"
         let long = String(repeating: "Très long nom de partenaire ", count: 11)
         var yaml = Self.clean
             .replacingOccurrences(of: "  nom: Commune de Test", with: "  nom: '\(hostile)'")
@@ -81,6 +82,7 @@ struct StrategyDocumentTests {
         #expect(!html.contains("<script>alert") && !html.contains("<i>") && !html.contains("<b>"))
         #expect(!html.contains("href=\"javascript:") && !html.contains("<svg onload"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.range(of: "<\u{338}img", options: .literal) == nil && html.range(of: "&lt;\u{338}img", options: .literal) != nil)
         #expect(html.contains("🌍"))
         #expect(html.contains("Activité n° 200 &lt;i&gt;"))
         #expect(html.contains("Aucun élément renseigné."))

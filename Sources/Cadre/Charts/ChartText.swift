@@ -121,18 +121,25 @@ enum ChartText {
     /// The estimated width in pixels of `text` set at `size` pixels (bold about 10 % wider).
     static func width<S: StringProtocol>(_ text: S, size: Int, bold: Bool = false) -> Int {
         var units = 0
-        for scalar in text.unicodeScalars {
-            // Below U+0300 every scalar but CR is a character of its own (no combining mark, no emoji).
-            guard scalar.value < 0x300, scalar != "\r" else { return slowWidth(text, size: size, bold: bold) }
-            units += advance(scalar) ?? 650
+        if isSimple(text) {
+            for scalar in text.unicodeScalars { units += advance(scalar) ?? 650 }
+        } else {
+            for character in text { units += advance(character) }
         }
         return pixels(units, size: size, bold: bold)
     }
 
-    private static func slowWidth<S: StringProtocol>(_ text: S, size: Int, bold: Bool) -> Int {
-        var units = 0
-        for character in text { units += advance(character) }
-        return pixels(units, size: size, bold: bold)
+    /// Whether every scalar of `text` is a character of its own: below U+0300 (but CR, which
+    /// pairs with LF) or a punctuation mark of the table. Usual French text is; its width is
+    /// then summed scalar by scalar, without cutting it into characters.
+    private static func isSimple<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x0D: return false
+            case 0...0x2FF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x202F, 0x20AC, 0x2212: return true
+            default: return false
+            }
+        }
     }
 
     /// The width of one character, rounded up like that of a text.
@@ -203,11 +210,20 @@ enum ChartText {
         let room = maxWidth - width("…", size: size, bold: bold)
         var result = ""
         var used = 0
-        for character in text {
-            let characterWidth = width(character, size: size, bold: bold)
-            if used + characterWidth > room { break }
-            result.append(character)
-            used += characterWidth
+        if isSimple(text) {
+            for scalar in text.unicodeScalars {
+                let scalarWidth = pixels(advance(scalar) ?? 650, size: size, bold: bold)
+                if used + scalarWidth > room { break }
+                result.unicodeScalars.append(scalar)
+                used += scalarWidth
+            }
+        } else {
+            for character in text {
+                let characterWidth = width(character, size: size, bold: bold)
+                if used + characterWidth > room { break }
+                result.append(character)
+                used += characterWidth
+            }
         }
         while let last = result.last, last == " " || last == "\u{00A0}" || last == "\u{202F}" || ",;:.–-".contains(last) { result.removeLast() }
         return result + "…"

@@ -44,6 +44,6 @@ enum FileLister {
             sink.report(SourceLocation(file: path, line: 1).error("le fichier n'est pas en UTF-8", hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
             return nil
         }
-        return data.contains(13) ? text.replacingAll("\r\n", with: "\n") : text
+        return text.utf8.contains(13) ? text.replacingAll("\r\n", with: "\n") : text
     }
 }

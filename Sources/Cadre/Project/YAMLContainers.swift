@@ -2,65 +2,65 @@ import Yams
 
 /// An object: checks its keys against the model's, then hands each value to `NodeDecoder`.
 struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let values: [String: Node]
-    /// Keys in the order the file gives them (a table's columns keep their order).
-    let order: [String]
+    let mapping: Node.Mapping
+    /// The keys' names, in the order the file gives them (a table's columns keep their order).
+    /// Objects are small: finding a key by a scan of its names costs less than hashing them all.
+    let names: [String]
     let node: Node
     let state: DecodingState
     let codingPath: [CodingKey]
 
     init(mapping: Node.Mapping, node: Node, state: DecodingState, codingPath: [CodingKey]) {
-        var values: [String: Node] = [:]
-        var order: [String] = []
-        for (key, value) in mapping {
-            let name = key.scalar?.string ?? ""
-            if values[name] == nil { order.append(name) }
-            values[name] = value
-        }
-        self.values = values
-        self.order = order
+        self.mapping = mapping
+        self.names = mapping.map { $0.key.scalar?.string ?? "" }
         self.node = node
         self.state = state
         self.codingPath = codingPath
         if let known = state.knownKeys(Key.self) {
-            for (key, _) in mapping {
-                let name = key.scalar?.string ?? ""
-                guard !known.set.contains(name) else { continue }
+            for (name, (key, _)) in zip(names, mapping) where !known.set.contains(name) {
                 let place = codingPath.isEmpty ? "" : " dans « \(pathName(codingPath)) »"
                 state.report("clé inconnue « \(name) »\(place)", at: key, hint: Suggestion.hint(for: name, in: known.names))
             }
         }
     }
 
-    var allKeys: [Key] { order.compactMap { Key(stringValue: $0) } }
+    /// The value written for `key`, if the object has it.
+    private func value(_ key: Key) -> Node? {
+        let name = key.stringValue
+        guard let index = names.firstIndex(of: name) else { return nil }
+        return mapping[mapping.startIndex + index].value
+    }
 
-    func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
+    var allKeys: [Key] { names.compactMap { Key(stringValue: $0) } }
 
-    func decodeNil(forKey key: Key) throws -> Bool { values[key.stringValue]?.isNull ?? true }
+    func contains(_ key: Key) -> Bool { names.contains(key.stringValue) }
+
+    func decodeNil(forKey key: Key) throws -> Bool { value(key)?.isNull ?? true }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let path = codingPath + [key]
-        guard let child = values[key.stringValue], !child.isNull else {
+        let written = value(key)
+        guard let child = written, !child.isNull else {
             let place = codingPath.isEmpty ? "" : " dans « \(pathName(codingPath)) »"
-            let missing = values[key.stringValue] == nil ? "champ obligatoire « \(key.stringValue) » manquant" : "« \(key.stringValue) » est vide"
-            state.report("\(missing)\(place)", at: values[key.stringValue] ?? node, hint: "ajoutez « \(key.stringValue): … »")
+            let missing = written == nil ? "champ obligatoire « \(key.stringValue) » manquant" : "« \(key.stringValue) » est vide"
+            state.report("\(missing)\(place)", at: written ?? node, hint: "ajoutez « \(key.stringValue): … »")
             return try Placeholder.make(T.self)
         }
         return try NodeDecoder(node: child, state: state, codingPath: codingPath).decodeChild(T.self, node: child, path: path)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try NodeDecoder(node: values[key.stringValue] ?? .mapping(.init([])), state: state, codingPath: codingPath + [key]).container(keyedBy: type)
+        try NodeDecoder(node: value(key) ?? .mapping(.init([])), state: state, codingPath: codingPath + [key]).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        try NodeDecoder(node: values[key.stringValue] ?? .sequence(.init([])), state: state, codingPath: codingPath + [key]).unkeyedContainer()
+        try NodeDecoder(node: value(key) ?? .sequence(.init([])), state: state, codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     func superDecoder() throws -> Decoder { NodeDecoder(node: node, state: state, codingPath: codingPath) }
 
     func superDecoder(forKey key: Key) throws -> Decoder {
-        NodeDecoder(node: values[key.stringValue] ?? .mapping(.init([])), state: state, codingPath: codingPath + [key])
+        NodeDecoder(node: value(key) ?? .mapping(.init([])), state: state, codingPath: codingPath + [key])
     }
 }
 
@@ -161,17 +161,22 @@ struct NodeValueContainer: SingleValueDecodingContainer {
 
     func decode(_ type: Double.Type) throws -> Double {
         let text = try scalar("un nombre")
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
+        guard let value = Double(Self.withoutUnderscores(text)) else {
             throw mismatch("un nombre (point décimal, sans espace ni unité)", text)
         }
         return value
+    }
+
+    /// `1_500_000` read as `1500000`.
+    private static func withoutUnderscores(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
     }
 
     func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
 
     func decode<T: BinaryInteger & LosslessStringConvertible>(integer type: T.Type) throws -> T {
         let text = try scalar("un nombre entier")
-        guard let value = T(text.replacingOccurrences(of: "_", with: "")) else {
+        guard let value = T(Self.withoutUnderscores(text)) else {
             throw mismatch("un nombre entier (sans espace ni unité)", text)
         }
         return value

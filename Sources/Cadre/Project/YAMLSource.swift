@@ -24,7 +24,7 @@ public struct YAMLSource: Sendable {
         do {
             // No tag resolution: cadre reads every scalar itself, and resolving tags costs a regex per
             // scalar (Yams hashes keys with their tag to find duplicates).
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 return .success(Node.mapping(.init([])))
             }
             return .success(node)

@@ -7,20 +7,21 @@ public struct MarkdownContentType: MustacheContentType {
     public init() {}
 
     public func escapeText(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\t":
-                result.unicodeScalars.append(" ")
-            case "!"..."/", ":"..."@", "["..."`", "{"..."~":
-                result.unicodeScalars.append("\\")
-                result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        // Every character concerned is ASCII, and UTF-8 never uses ASCII bytes inside another character.
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "!")...UInt8(ascii: "/"), UInt8(ascii: ":")...UInt8(ascii: "@"), UInt8(ascii: "[")...UInt8(ascii: "`"), UInt8(ascii: "{")...UInt8(ascii: "~"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
             default:
-                result.unicodeScalars.append(scalar)
+                bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static let name = "MARKDOWN"
@@ -30,6 +31,40 @@ public struct MarkdownContentType: MustacheContentType {
         MustacheContentTypes.register(MarkdownContentType(), named: name)
         return true
     }()
+}
+
+/// Escapes a value for HTML element content and double-quoted attributes, as layouts need.
+/// swift-mustache's own HTML escaping looks every character up in a dictionary (slow on long
+/// values), and leaves a `<` carrying a combining mark (`<\u{338}`, one Swift character)
+/// unescaped although browsers read it as `<`. This one works on UTF-8 bytes.
+struct HTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { text.htmlEscaped }
+
+    static let name = "CADRE_HTML"
+
+    /// Registers the content type with swift-mustache once per process.
+    static let registered: Bool = {
+        MustacheContentTypes.register(HTMLContentType(), named: name)
+        return true
+    }()
+}
+
+extension MustacheTemplate {
+    /// `text` as a template whose values the content type registered as `contentType` escapes:
+    /// the pragma swift-mustache reads is put before the text, on its first line.
+    static func escaping(_ contentType: String, _ text: String) throws -> MustacheTemplate {
+        try MustacheTemplate(string: pragma(contentType) + text)
+    }
+
+    fileprivate static func pragma(_ contentType: String) -> String { "{{% CONTENT_TYPE: \(contentType)}}" }
+}
+
+extension MustacheTemplate.ParserError {
+    /// The column of the problem in the text as written (the pragma lengthens its first line).
+    func column(escaping contentType: String) -> Int {
+        guard context.lineNumber == 1 else { return context.columnNumber }
+        return max(1, context.columnNumber - MustacheTemplate.pragma(contentType).count)
+    }
 }
 
 extension String {

@@ -5,12 +5,23 @@ import Foundation
 struct MustacheTag: Equatable {
     enum Kind: Equatable { case variable, unescaped, section, inverted, close, partial, comment, pragma, delimiters }
 
-    var kind: Kind
-    var name: String
+    let kind: Kind
+    let name: String
+    /// The parts of a dotted name (`collectivite.nom` → `collectivite`, `nom`), split once when scanned.
+    let path: [String]
     /// Whether a swift-mustache transform applies (`empty(liste)`): its value is not the variable's.
-    var transformed: Bool
-    var line: Int
-    var column: Int
+    let transformed: Bool
+    let line: Int
+    let column: Int
+
+    init(kind: Kind, name: String, transformed: Bool, line: Int, column: Int) {
+        self.kind = kind
+        self.name = name
+        self.path = name.split(separator: ".").map(String.init)
+        self.transformed = transformed
+        self.line = line
+        self.column = column
+    }
 
     /// The tags of `text`, scanned once per distinct text: layouts and the chapters of strategy
     /// documents are checked again for every page or document.

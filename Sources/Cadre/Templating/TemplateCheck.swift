@@ -48,9 +48,9 @@ struct TemplateCheck {
                 if tag.kind == .unescaped, !allowsUnescaped {
                     diagnostics.append(location.error("insertion non échappée {{{\(tag.name)}}} interdite dans un texte", hint: "écrivez {{\(tag.name)}} : la valeur sera insérée comme texte"))
                 }
-                _ = resolve(tag.name, in: scopes, location: location, into: &diagnostics)
+                _ = resolve(tag, in: scopes, location: location, into: &diagnostics)
             case .section, .inverted:
-                guard let value = resolve(tag.name, in: scopes, location: location, into: &diagnostics) else {
+                guard let value = resolve(tag, in: scopes, location: location, into: &diagnostics) else {
                     sections.append(Section(pushed: false, skipped: true))
                     continue
                 }
@@ -82,10 +82,10 @@ struct TemplateCheck {
         }
     }
 
-    /// The value `name` denotes, or nil after reporting why it does not exist.
-    private func resolve(_ name: String, in scopes: [Any], location: SourceLocation, into diagnostics: inout [Diagnostic]) -> Any? {
+    /// The value the tag's name denotes, or nil after reporting why it does not exist.
+    private func resolve(_ tag: MustacheTag, in scopes: [Any], location: SourceLocation, into diagnostics: inout [Diagnostic]) -> Any? {
+        let name = tag.name, parts = tag.path
         if name == "." { return scopes.last }
-        let parts = name.split(separator: ".").map(String.init)
         guard let first = parts.first else { return nil }
         var found: Any?
         for scope in scopes.reversed() {
