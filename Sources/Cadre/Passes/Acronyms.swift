@@ -4,9 +4,19 @@ import Foundation
 /// publication uses, for its generated list of acronyms.
 final class AcronymMarker {
     let acronyms: [String: Acronym]
+    /// The first two bytes of every acronym: most capitalised words (`Collectivité`) are
+    /// ruled out by them without being looked up.
+    private let starts: Set<UInt16>
     private(set) var used: Set<String> = []
 
-    init(acronyms: [String: Acronym]) { self.acronyms = acronyms }
+    init(acronyms: [String: Acronym]) {
+        self.acronyms = acronyms
+        starts = Set(acronyms.keys.map { Self.start(Array($0.utf8)[...]) })
+    }
+
+    private static func start(_ word: ArraySlice<UInt8>) -> UInt16 {
+        UInt16(word.first ?? 0) << 8 | UInt16(word.dropFirst().first ?? 0)
+    }
 
     /// Splits the text nodes of a document around the acronyms they contain.
     func mark(_ document: MarkdownDocument) {
@@ -65,7 +75,7 @@ final class AcronymMarker {
             guard isWordByte(bytes[index]) else { index += 1; continue }
             var end = index
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            if bytes[index] >= 65, bytes[index] <= 90, end - index <= 16,
+            if bytes[index] >= 65, bytes[index] <= 90, end - index <= 16, starts.contains(Self.start(bytes[index..<end])),
                let acronym = acronyms[String(decoding: bytes[index..<end], as: UTF8.self)] {
                 if plainStart < index { segments.append(Segment(text: String(decoding: bytes[plainStart..<index], as: UTF8.self))) }
                 segments.append(Segment(text: acronym.sigle, acronym: acronym))

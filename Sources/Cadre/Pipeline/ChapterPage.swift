@@ -25,7 +25,8 @@ struct ChapterSource {
     init(chapter: Chapter) {
         file = chapter.path
         bodyLine = chapter.bodyLine
-        lines = chapter.body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Cut on bytes: a strategy batch does this for every chapter of every document.
+        lines = chapter.body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The file position of a line of the parsed text.
