@@ -46,7 +46,7 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             state.report("\(missing)\(place)", at: written ?? node, hint: "ajoutez « \(key.stringValue): … »")
             return try Placeholder.make(T.self)
         }
-        return try NodeDecoder(node: child, state: state, codingPath: codingPath).decodeChild(T.self, node: child, path: path)
+        return try NodeDecoder.decodeChild(T.self, node: child, state: state, path: path)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -91,7 +91,7 @@ struct NodeUnkeyedContainer: UnkeyedDecodingContainer {
         let child = items[currentIndex]
         let path = codingPath + [IndexKey(currentIndex)]
         currentIndex += 1
-        return try NodeDecoder(node: child, state: state, codingPath: path).decodeChild(T.self, node: child, path: path)
+        return try NodeDecoder.decodeChild(T.self, node: child, state: state, path: path)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -194,6 +194,6 @@ struct NodeValueContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try decode(integer: type) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try NodeDecoder(node: node, state: state, codingPath: codingPath).decodeChild(T.self, node: node, path: codingPath)
+        try NodeDecoder.decodeChild(T.self, node: node, state: state, path: codingPath)
     }
 }

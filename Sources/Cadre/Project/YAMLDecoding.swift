@@ -73,8 +73,11 @@ extension Node {
     }
 
     var isNull: Bool {
-        guard case .scalar(let scalar) = self else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
 
@@ -115,10 +118,9 @@ struct NodeDecoder: Decoder {
     }
 
     /// Decodes a child value; a problem is reported and replaced by a placeholder so decoding goes on.
-    func decodeChild<T: Decodable>(_ type: T.Type, node child: Node, path: [CodingKey]) throws -> T {
-        let decoder = NodeDecoder(node: child, state: state, codingPath: path)
+    static func decodeChild<T: Decodable>(_ type: T.Type, node child: Node, state: DecodingState, path: [CodingKey]) throws -> T {
         do {
-            return try T(from: decoder)
+            return try T(from: NodeDecoder(node: child, state: state, codingPath: path))
         } catch let error as DecodingError {
             state.report(Self.message(for: error, path: path), at: child, hint: Self.hint(for: T.self, node: child))
         } catch {}
