@@ -211,12 +211,15 @@ enum ChartText {
         var result = ""
         var used = 0
         if isSimple(text) {
-            for scalar in text.unicodeScalars {
-                let scalarWidth = pixels(advance(scalar) ?? 650, size: size, bold: bold)
+            let scalars = text.unicodeScalars
+            var end = scalars.startIndex
+            while end < scalars.endIndex {
+                let scalarWidth = pixels(advance(scalars[end]) ?? 650, size: size, bold: bold)
                 if used + scalarWidth > room { break }
-                result.unicodeScalars.append(scalar)
                 used += scalarWidth
+                end = scalars.index(after: end)
             }
+            result = String(scalars[..<end])
         } else {
             for character in text {
                 let characterWidth = width(character, size: size, bold: bold)

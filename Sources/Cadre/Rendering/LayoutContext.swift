@@ -117,15 +117,20 @@ struct LayoutContext {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Where `pattern` first occurs whole in `bytes[start..<end]`.
+    /// Where `pattern` first occurs whole in `bytes[start..<end]`; `memchr` finds the candidates
+    /// (a document is scanned whole).
     private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
-        guard let first = pattern.first else { return nil }
-        var index = start
-        let last = end - pattern.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
-            index += 1
+        guard let first = pattern.first, end - start >= pattern.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let base = UnsafeRawPointer(buffer.baseAddress!)
+            var index = start
+            while end - index >= pattern.count {
+                guard let hit = memchr(base + index, Int32(first), end - pattern.count + 1 - index) else { return nil }
+                index = UnsafeRawPointer(hit) - base
+                if buffer[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+                index += 1
+            }
+            return nil
         }
-        return nil
     }
 }

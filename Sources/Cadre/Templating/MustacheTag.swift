@@ -88,18 +88,30 @@ struct MustacheTag: Equatable {
 /// The scanned tags of each template text, shared by the threads of a batch.
 private final class ScanCache: @unchecked Sendable {
     static let shared = ScanCache()
-    private var tags: [String: [MustacheTag]] = [:]
+    private var tags: [Text: [MustacheTag]] = [:]
     private let lock = NSLock()
+
+    /// A template text as a key: hashed on its length and first bytes only (hashing a whole
+    /// French text, with its normalisation, cost more than the check itself), compared whole
+    /// (at once when both are the same string, as for a chapter checked for every document).
+    private struct Text: Hashable {
+        let text: String
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(text.utf8.count)
+            for byte in text.utf8.prefix(64) { hasher.combine(byte) }
+        }
+    }
 
     func tags(of text: String) -> [MustacheTag]? {
         lock.lock()
         defer { lock.unlock() }
-        return tags[text]
+        return tags[Text(text: text)]
     }
 
     func store(_ scanned: [MustacheTag], for text: String) {
         lock.lock()
-        tags[text] = scanned
+        tags[Text(text: text)] = scanned
         lock.unlock()
     }
 }
