@@ -51,6 +51,19 @@ struct StrategyDocumentTests {
         #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("strategies/cassee").path))
     }
 
+    @Test func aFileSavedByAWindowsEditorIsReadLikeAnyOther() async throws {
+        // A byte order mark and CRLF line ends; a mistake on line 3 is still reported on line 3.
+        let windows = "\u{FEFF}" + Self.clean.replacingOccurrences(of: "  rattachement: dgs", with: "  rattachement: prefecture").replacingOccurrences(of: "\n", with: "\r\n")
+        let project = try Self.project(["windows": "\u{FEFF}" + Self.clean.replacingOccurrences(of: "\n", with: "\r\n"), "fautive": windows])
+        defer { project.remove() }
+        let (outcome, diagnostics) = await Self.run(project)
+        #expect(outcome.produced == ["windows"], "\(diagnostics)")
+        #expect(try project.read("Output/strategies/windows/index.html").contains("Commune de Test"))
+        let line = Self.clean.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("rattachement") }! + 1
+        let error = try #require(diagnostics.first { $0.severity == .error })
+        #expect("\(error.file):\(error.line):\(error.column)" == "Content/collectivites/fautive.yml:\(line):17")
+    }
+
     @Test func aSecondRunReplacesOnlyTheDocumentsItProduces() async throws {
         let project = try Self.project(["une": Self.clean, "autre": Self.clean])
         defer { project.remove() }

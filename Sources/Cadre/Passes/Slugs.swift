@@ -94,7 +94,9 @@ enum SlugPass {
                 sink.report(page.source.location(line: heading.line).error("titre de niveau 1 (« # ») dans le corps du chapitre", hint: "le titre du chapitre vient de l'en-tête (titre:) ; commencez les sections par « ## »"))
                 continue
             }
-            let title = heading.plainText.trimmingCharacters(in: .whitespaces)
+            let text = heading.plainText
+            // cmark trims headings already: Foundation's trimming only when there is something to trim.
+            let title = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? text.trimmingCharacters(in: .whitespaces) : text
             let slug = Slugger.slug(title)
             let id = slugger.unique(slug: slug)
             let requested = local.unique(slug: slug)

@@ -36,14 +36,37 @@ enum FileLister {
 
     /// The file as UTF-8 text, or nil with a diagnostic.
     static func read(_ url: URL, path: String, into sink: DiagnosticSink) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = contents(url.path) else {
             sink.report(SourceLocation(file: path, line: 1).error("fichier illisible", hint: "vérifiez qu'il existe et que vous avez le droit de le lire"))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // A byte order mark (Windows editors write one) is not part of the text.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
             sink.report(SourceLocation(file: path, line: 1).error("le fichier n'est pas en UTF-8", hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
             return nil
         }
-        return text.utf8.contains(13) ? text.replacingAll("\r\n", with: "\n") : text
+        return body.contains(13) ? text.replacingAll("\r\n", with: "\n") : text
+    }
+
+    /// The bytes of a regular file, read with plain system calls (`FileManager.contents` took
+    /// longer than decoding a collectivité's file); nil when it cannot be read.
+    private static func contents(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: max(Int(status.st_size), 4096) + 1)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 }
