@@ -11,11 +11,11 @@ final class AcronymMarker {
 
     init(acronyms: [String: Acronym]) {
         self.acronyms = acronyms
-        starts = Set(acronyms.keys.map { Self.start(Array($0.utf8)[...]) })
+        starts = Set(acronyms.keys.map { key in Array(key.utf8).withUnsafeBufferPointer(Self.start) })
     }
 
-    private static func start(_ word: ArraySlice<UInt8>) -> UInt16 {
-        UInt16(word.first ?? 0) << 8 | UInt16(word.dropFirst().first ?? 0)
+    private static func start(_ word: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        UInt16(word.first ?? 0) << 8 | UInt16(word.count > 1 ? word[1] : 0)
     }
 
     /// Splits the text nodes of a document around the acronyms they contain.
@@ -64,29 +64,33 @@ final class AcronymMarker {
     /// and only words starting with a capital are looked up.
     func segments(of text: String) -> [Segment] {
         guard !acronyms.isEmpty else { return [Segment(text: text)] }
-        var segments: [Segment] = []
-        var plainStart = 0
-        let bytes = Array(text.utf8)
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 128
-        }
-        var index = 0
-        while index < bytes.count {
-            guard isWordByte(bytes[index]) else { index += 1; continue }
-            var end = index
-            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            if bytes[index] >= 65, bytes[index] <= 90, end - index <= 16, starts.contains(Self.start(bytes[index..<end])),
-               let acronym = acronyms[String(decoding: bytes[index..<end], as: UTF8.self)] {
-                if plainStart < index { segments.append(Segment(text: String(decoding: bytes[plainStart..<index], as: UTF8.self))) }
-                segments.append(Segment(text: acronym.sigle, acronym: acronym))
-                used.insert(acronym.sigle)
-                plainStart = end
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            var segments: [Segment] = []
+            var plainStart = 0
+            func isWordByte(_ byte: UInt8) -> Bool {
+                (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 128
             }
-            index = end
+            var index = 0
+            while index < bytes.count {
+                guard isWordByte(bytes[index]) else { index += 1; continue }
+                var end = index
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                if word[0] >= 65, word[0] <= 90, word.count <= 16, starts.contains(Self.start(word)),
+                   let acronym = acronyms[String(decoding: word, as: UTF8.self)] {
+                    if plainStart < index { segments.append(Segment(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self))) }
+                    segments.append(Segment(text: acronym.sigle, acronym: acronym))
+                    used.insert(acronym.sigle)
+                    plainStart = end
+                }
+                index = end
+            }
+            // Usually no acronym: the text itself, not a copy.
+            if segments.isEmpty { return [Segment(text: text)] }
+            if plainStart < bytes.count { segments.append(Segment(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart...]), as: UTF8.self))) }
+            return segments
         }
-        if segments.isEmpty { return [Segment(text: text)] }
-        if plainStart < bytes.count { segments.append(Segment(text: String(decoding: bytes[plainStart...], as: UTF8.self))) }
-        return segments
     }
 
     private static func opening(_ acronym: Acronym) -> String {

@@ -19,8 +19,10 @@ enum Parallel {
         let threads = min(workers, count)
         withoutActuallyEscaping(body) { body in
             let work = UncheckedBox(body)
-            DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                for index in stride(from: thread, to: count, by: threads) {
+            // Each thread takes the next piece when it is free: pieces differ in size, and on a
+            // shared machine one thread may be slowed down; a fixed share would wait for it.
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while let index = slots.next() {
                     let finished = slots.set(index, work.value(index))
                     done?(finished)
                 }
@@ -33,9 +35,19 @@ enum Parallel {
     private final class Slots<T>: @unchecked Sendable {
         private var items: [T?]
         private var finished = 0
+        private var taken = 0
         private let lock = NSLock()
 
         init(count: Int) { items = Array(repeating: nil, count: count) }
+
+        /// The index of the next piece nobody has taken, if any.
+        func next() -> Int? {
+            lock.withLock {
+                guard taken < items.count else { return nil }
+                defer { taken += 1 }
+                return taken
+            }
+        }
 
         /// Stores a result; returns how many are stored so far.
         func set(_ index: Int, _ value: T) -> Int {
