@@ -42,14 +42,6 @@ enum ChartText {
         return !previousSpace || text.isEmpty
     }
 
-    /// `htmlEscaped`, without copying the (usual) text that has nothing to escape.
-    static func escape(_ text: String) -> String {
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            return text.htmlEscaped
-        }
-        return text
-    }
-
     /// An identifier safe in an attribute and as an XML id: letters, digits, `-` and `_` only,
     /// starting with a letter (`graphique` when nothing is left).
     static func identifier(_ text: String) -> String {

@@ -46,11 +46,11 @@ enum FundingChart {
             if let share = shares[index] { spoken += " (\(share))" }
             summaryItems.append(spoken)
 
-            body += "<g class=\"financement-barre\"><title>\(ChartText.escape(spoken))</title>\n"
+            body += "<g class=\"financement-barre\"><title>\(spoken.htmlEscaped)</title>\n"
             let firstBaseline = middle + 4 - (wrapped.lines.count - 1) * 7
             body += "<text class=\"financement-source\" x=\"0\" y=\"\(firstBaseline)\">"
             for (lineIndex, line) in wrapped.lines.enumerated() {
-                body += "<tspan x=\"0\" dy=\"\(lineIndex == 0 ? 0 : 14)\">\(ChartText.escape(line))</tspan>"
+                body += "<tspan x=\"0\" dy=\"\(lineIndex == 0 ? 0 : 14)\">\(line.htmlEscaped)</tspan>"
             }
             body += "</text>\n"
             if length > 0 {

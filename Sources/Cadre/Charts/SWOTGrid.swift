@@ -29,7 +29,7 @@ enum SWOTGrid {
         if texts.isEmpty {
             cell += "<p class=\"afom-vide\"><em>\(empty)</em></p>"
         } else {
-            cell += "<ul>\n" + texts.map { "<li>\(ChartText.escape($0))</li>\n" }.joined() + "</ul>"
+            cell += "<ul>\n" + texts.map { "<li>\($0.htmlEscaped)</li>\n" }.joined() + "</ul>"
         }
         return cell + "</td>\n"
     }

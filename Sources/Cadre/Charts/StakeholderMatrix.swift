@@ -72,7 +72,7 @@ enum StakeholderMatrix {
             let position = entries.positions[index]
             let number = index + 1
             let fontSize = number >= 100 ? 8 : 10
-            body += "<g class=\"matrice-point\"><title>\(number). \(ChartText.escape(entry.label))</title>"
+            body += "<g class=\"matrice-point\"><title>\(number). \(entry.label.htmlEscaped)</title>"
             body += "<circle cx=\"\(position.x)\" cy=\"\(position.y)\" r=\"\(entry.radius)\" fill=\"\(ChartPalette.group(entry.group))\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
             body += "<text x=\"\(position.x)\" y=\"\(position.y + fontSize * 35 / 100)\" text-anchor=\"middle\" font-size=\"\(fontSize)\" font-weight=\"bold\" fill=\"#ffffff\">\(number)</text></g>\n"
         }
@@ -93,9 +93,9 @@ enum StakeholderMatrix {
                 y += 18
             }
             body += "<g class=\"matrice-groupe\">"
-            if label.truncated { body += "<title>\(ChartText.escape(group))</title>" }
+            if label.truncated { body += "<title>\(group.htmlEscaped)</title>" }
             body += "<circle cx=\"\(x + 6)\" cy=\"\(y)\" r=\"6\" fill=\"\(ChartPalette.group(index))\"/>"
-            body += "<text x=\"\(x + 16)\" y=\"\(y + 4)\">\(ChartText.escape(label.text))</text></g>\n"
+            body += "<text x=\"\(x + 16)\" y=\"\(y + 4)\">\(label.text.htmlEscaped)</text></g>\n"
             x += itemWidth
         }
         body += "</g>\n"
@@ -124,13 +124,13 @@ enum StakeholderMatrix {
             let top = columnY[column]
             let wrapped = ChartText.lines(entry.label, maxWidth: columnWidth - 26, size: 11, maxLines: 2)
             body += "<g class=\"matrice-nom\">"
-            if wrapped.truncated { body += "<title>\(index + 1). \(ChartText.escape(entry.label))</title>" }
+            if wrapped.truncated { body += "<title>\(index + 1). \(entry.label.htmlEscaped)</title>" }
             let fontSize = index + 1 >= 100 ? 7 : 9
             body += "<circle cx=\"\(left + 9)\" cy=\"\(top)\" r=\"9\" fill=\"\(ChartPalette.group(entry.group))\"/>"
             body += "<text x=\"\(left + 9)\" y=\"\(top + fontSize * 35 / 100)\" text-anchor=\"middle\" font-size=\"\(fontSize)\" font-weight=\"bold\" fill=\"#ffffff\">\(index + 1)</text>"
             body += "<text x=\"\(left + 24)\" y=\"\(top + 4)\">"
             for (lineIndex, line) in wrapped.lines.enumerated() {
-                body += "<tspan x=\"\(left + 24)\" dy=\"\(lineIndex == 0 ? 0 : 14)\">\(ChartText.escape(line))</tspan>"
+                body += "<tspan x=\"\(left + 24)\" dy=\"\(lineIndex == 0 ? 0 : 14)\">\(line.htmlEscaped)</tspan>"
             }
             body += "</text></g>\n"
             columnY[column] = top + 8 + 14 * max(wrapped.lines.count, 1)

@@ -62,10 +62,10 @@ enum Timeline {
             if !name.isEmpty {
                 let shown = ChartText.line(name, maxWidth: width - 8, size: 11, bold: true)
                 rowsBody += "<g class=\"chrono-groupe\">"
-                if shown.truncated { rowsBody += "<title>\(ChartText.escape(name))</title>" }
+                if shown.truncated { rowsBody += "<title>\(name.htmlEscaped)</title>" }
                 backgrounds += "<rect class=\"chrono-groupe-fond\" x=\"0\" y=\"\(y)\" width=\"\(width)\" height=\"\(groupHeight)\" fill=\"#e8edf6\"/>\n"
                 rowsBody += "<rect x=\"0\" y=\"\(y)\" width=\"3\" height=\"\(groupHeight)\" fill=\"\(colour)\"/>"
-                rowsBody += "<text x=\"8\" y=\"\(y + 15)\" font-weight=\"bold\" fill=\"\(ChartPalette.darkBlue)\">\(ChartText.escape(shown.text))</text></g>\n"
+                rowsBody += "<text x=\"8\" y=\"\(y + 15)\" font-weight=\"bold\" fill=\"\(ChartPalette.darkBlue)\">\(shown.text.htmlEscaped)</text></g>\n"
                 y += groupHeight
                 zebra = 0
             }
@@ -93,11 +93,11 @@ enum Timeline {
                     mark = "<rect class=\"chrono-barre\" x=\"\(left)\" y=\"\(y + 4)\" width=\"\(max(right - left, 2))\" height=\"\(rowHeight - 8)\" rx=\"2\" fill=\"\(colour)\"/>"
                 }
                 let shown = ChartText.line(label, maxWidth: labelWidth - 8, size: 11)
-                rowsBody += "<g class=\"chrono-activite\"><title>\(ChartText.escape(label))\u{00A0}: \(ChartText.escape(period))</title>"
+                rowsBody += "<g class=\"chrono-activite\"><title>\(label.htmlEscaped)\u{00A0}: \(period.htmlEscaped)</title>"
                 if zebra % 2 == 1 {
                     backgrounds += "<rect class=\"chrono-bande\" x=\"0\" y=\"\(y)\" width=\"\(width)\" height=\"\(rowHeight)\" fill=\"#f5f6f8\"/>\n"
                 }
-                rowsBody += "<text x=\"8\" y=\"\(y + 14)\">\(ChartText.escape(shown.text))</text>\(mark)</g>\n"
+                rowsBody += "<text x=\"8\" y=\"\(y + 14)\">\(shown.text.htmlEscaped)</text>\(mark)</g>\n"
                 spoken.append("\(label) (\(period))")
                 y += rowHeight
                 zebra += 1
@@ -159,10 +159,10 @@ enum Timeline {
             let lane = laneEnds.firstIndex { $0 + 8 <= left } ?? laneEnds.count
             if lane == laneEnds.count { laneEnds.append(left + textWidth) } else { laneEnds[lane] = left + textWidth }
             let baseline = rowsBottom + 16 + lane * 14
-            milestoneBody += "<g class=\"chrono-jalon\"><title>\(ChartText.escape(full))</title>"
+            milestoneBody += "<g class=\"chrono-jalon\"><title>\(full.htmlEscaped)</title>"
             milestoneBody += "<line x1=\"\(at)\" y1=\"\(header - 6)\" x2=\"\(at)\" y2=\"\(baseline - 10)\" stroke=\"\(ChartPalette.accent)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
             milestoneBody += "<polygon points=\"\(at - 5),\(header - 10) \(at + 5),\(header - 10) \(at),\(header - 3)\" fill=\"\(ChartPalette.accent)\"/>"
-            milestoneBody += "<text x=\"\(left)\" y=\"\(baseline)\" font-size=\"10\" fill=\"\(ChartPalette.accent)\">\(ChartText.escape(shown.text))</text></g>\n"
+            milestoneBody += "<text x=\"\(left)\" y=\"\(baseline)\" font-size=\"10\" fill=\"\(ChartPalette.accent)\">\(shown.text.htmlEscaped)</text></g>\n"
         }
         // Milestone lines behind the bars and labels they cross.
         body += milestoneBody + rowsBody
