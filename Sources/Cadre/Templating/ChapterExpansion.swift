@@ -14,7 +14,7 @@ enum ChapterExpansion {
             return try (template ?? parse(chapter)).render(context)
         } catch let error as MustacheTemplate.ParserError {
             let line = error.context.lineNumber + chapter.bodyLine - 1
-            sink.report(SourceLocation(file: chapter.path, line: line, column: error.column(escaping: MarkdownContentType.name)).error("balise Mustache mal formée (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée par {{/section}} et que chaque balise se termine par }}"))
+            sink.report(SourceLocation(file: chapter.path, line: line, column: error.column(escaping: MarkdownContentType.self)).error("balise Mustache mal formée (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée par {{/section}} et que chaque balise se termine par }}"))
         } catch {
             sink.report(SourceLocation(file: chapter.path, line: chapter.bodyLine).error("balise Mustache mal formée (\(error))"))
         }
@@ -50,7 +50,6 @@ enum ChapterExpansion {
 
     /// The chapter as a Mustache template whose values are escaped for Markdown.
     static func parse(_ chapter: Chapter) throws -> MustacheTemplate {
-        _ = MarkdownContentType.registered
-        return try MustacheTemplate.escaping(MarkdownContentType.name, chapter.body)
+        return try MustacheTemplate.escaping(MarkdownContentType.self, chapter.body)
     }
 }

@@ -10,7 +10,6 @@ struct Layouts {
     /// Loads every `.mustache` file under `folder`; a malformed template is an error.
     static func load(folder: URL, root: URL, into sink: DiagnosticSink) -> Layouts {
         var layouts = Layouts()
-        _ = HTMLContentType.registered
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         var names: [String] = []
         while let path = enumerator?.nextObject() as? String {
@@ -22,10 +21,10 @@ struct Layouts {
             guard let text = FileLister.read(url, path: relative, into: sink) else { continue }
             let name = String(path.dropLast(".mustache".count))
             do {
-                layouts.library.register(try MustacheTemplate.escaping(HTMLContentType.name, text), named: name)
+                layouts.library.register(try MustacheTemplate.escaping(HTMLContentType.self, text), named: name)
                 layouts.check.templates[name] = text
             } catch let error as MustacheTemplate.ParserError {
-                sink.report(SourceLocation(file: relative, line: error.context.lineNumber, column: error.column(escaping: HTMLContentType.name)).error("gabarit Mustache mal formé (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée"))
+                sink.report(SourceLocation(file: relative, line: error.context.lineNumber, column: error.column(escaping: HTMLContentType.self)).error("gabarit Mustache mal formé (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée"))
             } catch {
                 sink.report(SourceLocation(file: relative, line: 1).error("gabarit Mustache mal formé (\(error))"))
             }

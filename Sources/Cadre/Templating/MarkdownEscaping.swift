@@ -3,7 +3,7 @@ import Mustache
 /// Escapes a value so that, inserted into Markdown, it reads as the same plain text:
 /// every ASCII punctuation character gets a backslash (CommonMark makes it literal) and line
 /// breaks become spaces, so a value can neither start a block nor open a link or an emphasis.
-public struct MarkdownContentType: MustacheContentType {
+public struct MarkdownContentType: NamedContentType {
     public init() {}
 
     public func escapeText(_ text: String) -> String {
@@ -25,45 +25,40 @@ public struct MarkdownContentType: MustacheContentType {
     }
 
     static let name = "MARKDOWN"
-
-    /// Registers the content type with swift-mustache once per process.
-    static let registered: Bool = {
-        MustacheContentTypes.register(MarkdownContentType(), named: name)
-        return true
-    }()
 }
 
 /// Escapes a value for HTML element content and double-quoted attributes, as layouts need.
 /// swift-mustache's own HTML escaping looks every character up in a dictionary (slow on long
 /// values), and leaves a `<` carrying a combining mark (`<\u{338}`, one Swift character)
 /// unescaped although browsers read it as `<`. This one works on UTF-8 bytes.
-struct HTMLContentType: MustacheContentType {
+struct HTMLContentType: NamedContentType {
     func escapeText(_ text: String) -> String { text.htmlEscaped }
 
     static let name = "CADRE_HTML"
+}
 
-    /// Registers the content type with swift-mustache once per process.
-    static let registered: Bool = {
-        MustacheContentTypes.register(HTMLContentType(), named: name)
-        return true
-    }()
+/// A content type of cadre's, which swift-mustache finds by its name.
+protocol NamedContentType: MustacheContentType {
+    static var name: String { get }
+    init()
 }
 
 extension MustacheTemplate {
-    /// `text` as a template whose values the content type registered as `contentType` escapes:
-    /// the pragma swift-mustache reads is put before the text, on its first line.
-    static func escaping(_ contentType: String, _ text: String) throws -> MustacheTemplate {
-        try MustacheTemplate(string: pragma(contentType) + text)
+    /// `text` as a template whose values `contentType` escapes: the content type is registered
+    /// with swift-mustache, and the pragma naming it is put before the text, on its first line.
+    static func escaping<C: NamedContentType>(_ contentType: C.Type, _ text: String) throws -> MustacheTemplate {
+        MustacheContentTypes.register(C(), named: C.name)
+        return try MustacheTemplate(string: pragma(C.name) + text)
     }
 
-    fileprivate static func pragma(_ contentType: String) -> String { "{{% CONTENT_TYPE: \(contentType)}}" }
+    fileprivate static func pragma(_ name: String) -> String { "{{% CONTENT_TYPE: \(name)}}" }
 }
 
 extension MustacheTemplate.ParserError {
     /// The column of the problem in the text as written (the pragma lengthens its first line).
-    func column(escaping contentType: String) -> Int {
+    func column<C: NamedContentType>(escaping contentType: C.Type) -> Int {
         guard context.lineNumber == 1 else { return context.columnNumber }
-        return max(1, context.columnNumber - MustacheTemplate.pragma(contentType).count)
+        return max(1, context.columnNumber - MustacheTemplate.pragma(C.name).count)
     }
 }
 
