@@ -9,33 +9,44 @@ public struct Slugger {
 
     public init() {}
 
-    /// The slug of `text`, without uniqueness.
     private static let french = Locale(identifier: "fr_FR")
 
+    /// The slug of `text`, without uniqueness.
     public static func slug(_ text: String) -> String {
+        let lowered = text.lowercased()
+        // A letter the table does not know (`ł`, `å`…) is folded by Foundation, for the whole text.
+        let slug = hyphenated(lowered) ?? hyphenated(lowered.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: french), othersSeparate: true) ?? ""
+        return slug.isEmpty ? "section" : slug
+    }
+
+    /// The letters and digits of lower-case `text`, runs joined by single hyphens, French letters
+    /// spelt without accents. Nil at any other non-ASCII letter, unless `othersSeparate`.
+    private static func hyphenated(_ text: String, othersSeparate: Bool = false) -> String? {
         var slug = ""
         var pendingHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.unicodeScalars {
             let letters: String
             switch scalar {
             case "a"..."z", "0"..."9":
-                if pendingHyphen, !slug.isEmpty { slug.append("-") }
-                slug.unicodeScalars.append(scalar)
-                pendingHyphen = false
-                continue
+                letters = String(scalar)
             case "\u{0}"..."\u{7F}", "\u{A0}", "\u{202F}", "«", "»", "’", "–", "—", "…":
                 pendingHyphen = true
                 continue
             default:
-                // French letters are folded here; any other character by Foundation.
-                guard let folded = frenchLetters[scalar] else { return foldedSlug(text) }
-                letters = folded
+                if let folded = frenchLetters[scalar] {
+                    letters = folded
+                } else if othersSeparate {
+                    pendingHyphen = true
+                    continue
+                } else {
+                    return nil
+                }
             }
             if pendingHyphen, !slug.isEmpty { slug.append("-") }
             slug += letters
             pendingHyphen = false
         }
-        return slug.isEmpty ? "section" : slug
+        return slug
     }
 
     /// The accented lower-case letters of French with their slug spelling.
@@ -43,26 +54,6 @@ public struct Slugger {
         "à": "a", "â": "a", "ä": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e", "î": "i", "ï": "i",
         "ô": "o", "ö": "o", "ù": "u", "û": "u", "ü": "u", "ÿ": "y", "œ": "oe", "æ": "ae", "ñ": "n",
     ]
-
-    /// The slug of any text: accents and other marks folded by Foundation.
-    private static func foldedSlug(_ text: String) -> String {
-        let folded = text.lowercased()
-            .replacingOccurrences(of: "œ", with: "oe")
-            .replacingOccurrences(of: "æ", with: "ae")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: french)
-        var slug = ""
-        var pendingHyphen = false
-        for scalar in folded.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingHyphen, !slug.isEmpty { slug.append("-") }
-                slug.unicodeScalars.append(scalar)
-                pendingHyphen = false
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return slug.isEmpty ? "section" : slug
-    }
 
     /// Reserves `slug` (a page name) so that no heading takes it.
     public mutating func reserve(_ slug: String) { used.insert(slug) }
