@@ -36,4 +36,15 @@ struct MarkdownTests {
         let html = renderMarkdown("La DGS et la dgs.\n", acronyms: acronyms)
         #expect(html.contains("La <abbr title=\"Direction générale des services\">DGS</abbr> et la dgs."))
     }
+
+    /// cmark-gfm keeps the extensions' special characters (`~` of strikethrough, those that start
+    /// autolinks) in one table for the whole process, and every parse removes them when it ends:
+    /// parses on other threads then miss strikethroughs and links. Every parse must give the same HTML.
+    @Test func parsesTheSameOnEveryThread() {
+        let markdown = (1...40).map { "Ligne ~~\($0) barrée~~ vers www.exemple\($0).fr et *emphase*.\n" }.joined()
+        let expected = MarkdownDocument(markdown: markdown).renderHTML()
+        #expect(expected.contains("<del>1 barrée</del>") && expected.contains("<a href=\"http://www.exemple1.fr\">"))
+        let results = Parallel.map(400, workers: 4) { _ in MarkdownDocument(markdown: markdown).renderHTML() }
+        #expect(results.filter { $0 != expected }.count == 0)
+    }
 }

@@ -25,6 +25,13 @@ public final class MarkdownDocument {
         return list
     }()
 
+    /// cmark-gfm keeps the extensions' special inline characters (`~`, those that start autolinks…)
+    /// in one table for the whole process: each parse adds them when it parses inlines, in
+    /// `cmark_parser_finish`, and removes them when it is done, so a parse on another thread at
+    /// that moment misses its strikethroughs and links (github/cmark-gfm#176, not merged). Inline
+    /// parsing therefore runs one document at a time; block parsing (`feed`) stays parallel.
+    private static let inlineParsing = NSLock()
+
     /// Parses `markdown`; line and column positions of nodes are those of this text.
     public init(markdown: String) {
         let extensions = Self.extensions
@@ -38,7 +45,7 @@ public final class MarkdownDocument {
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        root = cmark_parser_finish(parser)
+        root = Self.inlineParsing.withLock { cmark_parser_finish(parser) }
         cmark_parser_free(parser)
         cmark_consolidate_text_nodes(root)
     }
