@@ -154,13 +154,13 @@ struct StrategyDocumentTests {
     static let components = ["afom", "matrice-parties-prenantes", "cadre-logique", "grille-indicateurs", "organisation", "plan-financement", "chronogramme", "grille-auto-diagnostic", "passages-du-guide"]
 
     @Test func everyStrategyComponentHasAGoldenFile() {
-        let strategyComponents = Components.all.filter { $0.value is any StrategyComponent.Type }.keys
+        let strategyComponents = StrategyComponents.names
         #expect(Set(strategyComponents) == Set(Self.components))
     }
 
     @Test(arguments: components)
-    func aComponentMatchesItsReviewedGoldenFile(name: String) throws {
-        let html = try Self.renderComponent(name)
+    func aComponentMatchesItsReviewedGoldenFile(name: String) async throws {
+        let html = try await Self.renderComponent(name)
         let url = Repository.fixtures.appendingPathComponent("golden/strategie/\(name).html")
         if ProcessInfo.processInfo.environment["CADRE_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -170,7 +170,7 @@ struct StrategyDocumentTests {
     }
 
     /// One component block rendered for the clean strategy, as a chapter would show it.
-    static func renderComponent(_ name: String) throws -> String {
+    static func renderComponent(_ name: String) async throws -> String {
         let sink = DiagnosticSink()
         let project = Project.load(root: Repository.root, into: sink)
         let kit = try #require(StrategyKit(project: project, sink: sink))
@@ -178,8 +178,9 @@ struct StrategyDocumentTests {
         let check = StrategyCheck(strategy, guide: kit.guide, file: "propre.yml")
         let document = StrategyDocument(strategy: strategy, guide: kit.guide, broken: check.broken, passages: kit.passages.filter { $0.types.contains(.commune) })
         let chapter = Chapter(path: "Templates/strategie/99-essai.md", fileName: "99-essai.md", slug: "essai", frontMatter: FrontMatter(titre: "Essai"), body: "```\(name)\n```\n", bodyLine: 1)
-        let pages = ChapterPipeline(chapters: [chapter], context: ["collectivite": document.context], acronyms: AcronymMarker(acronyms: kit.acronyms), strategy: document, sink: sink).run()
+        let pipeline = ChapterPipeline(chapters: [chapter], context: TemplateData(["collectivite": document.context]), components: ComponentSet.standard.adding(document.components), sink: sink)
+        let pages = await pipeline.run(acronyms: AcronymMarker(acronyms: kit.acronyms))
         #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
-        return try #require(pages.first).html
+        return HTMLWriter(links: .singlePage, outputRoot: "../../").write(try #require(pages.first).document)
     }
 }

@@ -60,10 +60,43 @@ func decodeYAML<T: Decodable>(_ type: T.Type, _ yaml: String, file: String = "te
 
 /// Renders a Markdown text through the same passes a chapter gets (no cross-references).
 func renderMarkdown(_ markdown: String, acronyms: [String: Acronym] = [:]) -> String {
-    let document = MarkdownDocument(markdown: markdown)
-    AcronymMarker(acronyms: acronyms).mark(document)
-    FrenchTypography.mark(document)
-    return document.renderHTML()
+    var document = DocumentReader.read(markdown)
+    AcronymMarker(acronyms: acronyms).mark(&document)
+    FrenchTypography.mark(&document)
+    return HTMLWriter().write(document)
+}
+
+/// Blocks set in French typography, as the pass sets a chapter's, then written as HTML.
+func typesetHTML(_ blocks: [Block]) -> String {
+    var document = Document(blocks: blocks)
+    FrenchTypography.mark(&document)
+    return HTMLWriter().write(document)
+}
+
+// The charts as the pipeline draws them: in their frame, their texts set by the typography
+// pass. (The tests were written when each chart set its own typography.)
+extension SWOTGrid {
+    static func html(forces: [String], faiblesses: [String], opportunites: [String], menaces: [String]) -> String {
+        String(typesetHTML([figure(forces: forces, faiblesses: faiblesses, opportunites: opportunites, menaces: menaces)]).dropLast())
+    }
+}
+
+extension StakeholderMatrix {
+    static func svg(id: String, title: String, description: String, points: [Point]) -> String {
+        String(typesetHTML([SVG.schema(StakeholderChart(id: id, title: title, description: description, points: points))]).dropLast())
+    }
+}
+
+extension FundingChart {
+    static func svg(id: String, title: String, description: String, bars: [Bar]) -> String {
+        String(typesetHTML([SVG.schema(FundingBarsChart(id: id, title: title, description: description, bars: bars))]).dropLast())
+    }
+}
+
+extension Timeline {
+    static func svg(id: String, title: String, description: String, rows: [Row], milestones: [Milestone], from: Int, to: Int) -> String {
+        String(typesetHTML([SVG.schema(TimelineChart(id: id, title: title, description: description, rows: rows, milestones: milestones, from: from, to: to))]).dropLast())
+    }
 }
 
 extension BuildOutcome {

@@ -4,9 +4,10 @@
 enum ChartText {
     /// The text as it may appear in a chart: control characters, bidi overrides and XML
     /// non-characters removed (they would break the XML or spoof the reading order), runs of
-    /// white space made one space, then French typography. Not yet escaped.
+    /// white space made one space. Not yet escaped. (French typography is the pass's: a chart's
+    /// texts reach it through `Graphic.mapTexts` before the chart is drawn.)
     static func clean(_ text: String) -> String {
-        if isClean(text) { return FrenchTypography.apply(text) }
+        if isClean(text) { return text }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -21,7 +22,7 @@ enum ChartText {
                 scalars.append(scalar)
             }
         }
-        return FrenchTypography.apply(String(scalars))
+        return String(scalars)
     }
 
     /// Whether `clean` would only apply the typography: no character to drop, single inner spaces.
@@ -255,8 +256,8 @@ enum ChartText {
         min(max(value, range.lowerBound), range.upperBound)
     }
 
-    /// The caller's description (cleaned) followed by the generated summary of the data, which
-    /// the charts write with French typography already (checked by the tests).
+    /// The caller's description (cleaned) followed by the generated summary of the data: the
+    /// charts write its words with French typography, around labels that have it already.
     static func description(_ given: String, _ summary: String) -> String {
         let given = clean(given)
         if given.isEmpty { return summary }

@@ -1,7 +1,7 @@
 /// The funding plan by source as horizontal bars: the source on the left (two lines at most),
 /// the bar, then the amount in euros and its share of the total; a total line closes the chart.
 enum FundingChart {
-    struct Bar {
+    struct Bar: Sendable {
         var label: String
         var amount: Int
     }
@@ -12,7 +12,8 @@ enum FundingChart {
     static let rowHeight = 36
     static let barHeight = 20
 
-    static func svg(id: String, title: String, description: String, bars: [Bar]) -> String {
+    /// The chart of `bars`, its texts already set (`FundingBarsChart` is the graphic that carries it).
+    static func draw(id: String, title: String, description: String, bars: [Bar]) -> String {
         guard !bars.isEmpty else {
             let body = "<text class=\"financement-note\" x=\"0\" y=\"20\" font-size=\"12\" font-style=\"italic\" fill=\"\(ChartPalette.grey)\">Aucune source de financement renseignée.</text>\n"
             let summary = "Aucune source de financement n’est renseignée."
@@ -72,5 +73,25 @@ enum FundingChart {
         let summary = "\(count) pour un total de \(Money.euros(total)). " + summaryItems.joined(separator: "\u{202F}; ") + "."
         return ChartFigure.svg(id: id, className: "financement", width: width, height: y + 30, title: title,
                                description: ChartText.description(description, summary), body: body)
+    }
+}
+
+/// The funding plan by source, as a document's graphic.
+struct FundingBarsChart: Graphic {
+    var id: String
+    var title: String
+    var description: String
+    var bars: [FundingChart.Bar]
+
+    func mapTexts(_ transform: (String) -> String) -> FundingBarsChart {
+        FundingBarsChart(id: id, title: transform(title), description: transform(description),
+                         bars: bars.map { FundingChart.Bar(label: transform($0.label), amount: $0.amount) })
+    }
+
+    func svg() -> String { FundingChart.draw(id: id, title: title, description: description, bars: bars) }
+
+    var dataTable: Table? {
+        Table(caption: [.text(title)], head: [TableRow(cells: [TableCell(.columnHeader, [.text("Source")]), TableCell(.columnHeader, [.text("Montant")])])],
+              body: bars.map { TableRow(cells: [TableCell(.rowHeader, [.text($0.label)]), TableCell([.text(Money.euros($0.amount))])]) })
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// the group), and below the plot the legend of groups and sizes and the numbered list of names,
 /// so that long names never cover the plot.
 enum StakeholderMatrix {
-    struct Point {
+    struct Point: Sendable {
         var label: String
         var interest: Int
         var power: Int
@@ -25,7 +25,8 @@ enum StakeholderMatrix {
         associate: "Associer étroitement", satisfy: "Satisfaire", inform: "Informer", monitor: "Surveiller"
     )
 
-    static func svg(id: String, title: String, description: String, points: [Point]) -> String {
+    /// The matrix of `points`, its texts already set (`StakeholderChart` is the graphic that carries it).
+    static func draw(id: String, title: String, description: String, points: [Point]) -> String {
         let x1 = plot.x + plot.width, y1 = plot.y + plot.height
         let middle = (x: plot.x + plot.width / 2, y: plot.y + plot.height / 2)
         var body = ""
@@ -261,5 +262,28 @@ enum StakeholderMatrix {
             text += " " + headings[index] + "\u{00A0}: " + bucket.joined(separator: "\u{202F}; ") + "."
         }
         return text
+    }
+}
+
+/// The power/interest matrix, as a document's graphic.
+struct StakeholderChart: Graphic {
+    var id: String
+    var title: String
+    var description: String
+    var points: [StakeholderMatrix.Point]
+
+    func mapTexts(_ transform: (String) -> String) -> StakeholderChart {
+        StakeholderChart(id: id, title: transform(title), description: transform(description),
+                         points: points.map { StakeholderMatrix.Point(label: transform($0.label), interest: $0.interest, power: $0.power, legitimacy: $0.legitimacy, group: transform($0.group)) })
+    }
+
+    func svg() -> String { StakeholderMatrix.draw(id: id, title: title, description: description, points: points) }
+
+    var dataTable: Table? {
+        let head = TableRow(cells: ["Partie prenante", "Intérêt", "Pouvoir", "Légitimité", "Groupe"].map { TableCell(.columnHeader, [.text($0)]) })
+        let body = points.map { point in
+            TableRow(cells: [TableCell(.rowHeader, [.text(point.label)]), TableCell([.text("\(point.interest)")]), TableCell([.text("\(point.power)")]), TableCell([.text("\(point.legitimacy)")]), TableCell([.text(point.group)])])
+        }
+        return Table(caption: [.text(title)], head: [head], body: body)
     }
 }

@@ -3,14 +3,14 @@
 /// the top, one bar per activity under its group's header line, milestones as dashed vertical
 /// lines drawn behind the bars, their labels below the rows (on several lines when they would collide).
 enum Timeline {
-    struct Row {
+    struct Row: Sendable {
         var label: String
         var group: String
         var start: Int
         var end: Int
     }
 
-    struct Milestone {
+    struct Milestone: Sendable {
         var label: String
         var month: Int
     }
@@ -25,7 +25,8 @@ enum Timeline {
     static let months = 0...(9_999 * 12 + 11)
     static let monthNames = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 
-    static func svg(id: String, title: String, description: String, rows: [Row], milestones: [Milestone], from: Int, to: Int) -> String {
+    /// The chart of `rows`, its texts already set (`TimelineChart` is the graphic that carries it).
+    static func draw(id: String, title: String, description: String, rows: [Row], milestones: [Milestone], from: Int, to: Int) -> String {
         let first = ChartText.clamp(min(from, to), months), last = ChartText.clamp(max(from, to), months)
         let span = last - first + 1
         /// The x of the start of month `month` (which may be `last + 1`, the end of the axis).
@@ -183,5 +184,35 @@ enum Timeline {
     static func monthName(_ month: Int) -> String {
         let year = month >= 0 ? month / 12 : (month - 11) / 12
         return "\(monthNames[month - year * 12]) \(year)"
+    }
+}
+
+/// The chronogramme, as a document's graphic.
+struct TimelineChart: Graphic {
+    var id: String
+    var title: String
+    var description: String
+    var rows: [Timeline.Row]
+    var milestones: [Timeline.Milestone]
+    var from: Int
+    var to: Int
+
+    func mapTexts(_ transform: (String) -> String) -> TimelineChart {
+        var chart = self
+        chart.title = transform(title)
+        chart.description = transform(description)
+        chart.rows = rows.map { Timeline.Row(label: transform($0.label), group: transform($0.group), start: $0.start, end: $0.end) }
+        chart.milestones = milestones.map { Timeline.Milestone(label: transform($0.label), month: $0.month) }
+        return chart
+    }
+
+    func svg() -> String { Timeline.draw(id: id, title: title, description: description, rows: rows, milestones: milestones, from: from, to: to) }
+
+    var dataTable: Table? {
+        let head = TableRow(cells: ["Activité", "Groupe", "Début", "Fin"].map { TableCell(.columnHeader, [.text($0)]) })
+        let body = rows.map { row in
+            TableRow(cells: [TableCell(.rowHeader, [.text(row.label)]), TableCell([.text(row.group)]), TableCell([.text(Timeline.monthName(row.start))]), TableCell([.text(Timeline.monthName(row.end))])])
+        }
+        return Table(caption: [.text(title)], head: [head], body: body)
     }
 }

@@ -1,13 +1,14 @@
 /// `liste-acronymes`: the acronyms the publication actually uses, with their meaning.
-/// Rendered after every other block, once the whole publication has been read.
-enum AcronymIndex: Component {
-    static let name = "liste-acronymes"
+/// Drawn after every other block, once the whole publication has been read.
+struct AcronymIndex: Component {
+    let name = "liste-acronymes"
+    var needsWholePublication: Bool { true }
 
-    static func render(_ request: ComponentRequest) -> String? {
+    func blocks(for request: ComponentRequest) -> [Block]? {
         guard request.parameters(NoParameters.self) != nil else { return nil }
-        let items = request.acronyms.usedAcronyms.map {
-            "<dt><abbr title=\"\($0.definition.htmlEscaped)\">\($0.sigle.htmlEscaped)</abbr></dt><dd>\(FrenchTypography.apply($0.definition).htmlEscaped)</dd>"
+        let items = request.usedAcronyms.map { acronym -> (term: [Inline], definition: [Inline]) in
+            ([.acronym(sigle: acronym.sigle, definition: acronym.definition)], [.text(acronym.definition)])
         }
-        return "<dl class=\"acronymes\">\n" + items.joined(separator: "\n") + "\n</dl>"
+        return [.definitions(DefinitionList(attributes: .classes("acronymes"), items: items))]
     }
 }

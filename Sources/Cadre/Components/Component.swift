@@ -1,44 +1,95 @@
 import Foundation
 
-/// A block of a chapter rendered from data: written as a fenced block whose info string is
-/// the component's name and whose body (YAML) says where its data comes from.
-protocol Component {
+/// A block of a chapter drawn from data: written as a fenced block whose info string is the
+/// component's name and whose body (YAML) gives its parameters. It returns document nodes,
+/// never HTML: the passes (cross-references, acronyms, typography) then reach its text, and
+/// every writer can write it. Register one in a `ComponentSet`.
+public protocol Component: Sendable {
     /// The name authors write after the opening fence.
-    static var name: String { get }
-    /// The component's HTML, or nil after reporting its problems.
-    static func render(_ request: ComponentRequest) -> String?
+    var name: String { get }
+    /// Whether it needs the whole publication read first (the list of the acronyms used): such
+    /// components run after the acronym pass, and their request carries `usedAcronyms`.
+    var needsWholePublication: Bool { get }
+    /// The blocks that replace the call, or nil after reporting its problems to `request.sink`.
+    func blocks(for request: ComponentRequest) -> [Block]?
 }
 
-/// The components cadre knows, by name.
-enum Components {
-    static let all: [String: any Component.Type] = {
-        let list: [any Component.Type] = [DataTable.self, PassageByType.self, AcronymIndex.self, StepsDiagram.self, FundingMap.self,
-                                          LogicalFramework.self, IndicatorGrid.self, ChosenOrganisation.self, SelfAssessment.self, GuidePassages.self,
-                                          SWOTComponent.self, StakeholderComponent.self, FundingPlan.self, TimelineComponent.self]
-        return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
-    }()
-
-    /// Info strings that keep a fenced block as a plain code block.
-    static let plainCode: Set<String> = ["", "text", "texte"]
+extension Component {
+    public var needsWholePublication: Bool { false }
 }
 
-/// What a component gets to render one block.
-struct ComponentRequest {
-    var name: String
+/// The components a publication knows, by name.
+public struct ComponentSet: Sendable {
+    private var byName: [String: any Component] = [:]
+    /// Names known to belong to another kind of publication, with what to tell an author who uses them.
+    private var elsewhere: [String: String] = [:]
+
+    public init(_ components: [any Component] = []) {
+        for component in components { byName[component.name] = component }
+    }
+
+    /// The components of the guide and the plaquette.
+    public static let standard = ComponentSet([DataTable(), PassageByType(), AcronymIndex(), StepsDiagram(), FundingMap()])
+
+    /// This set with `component` added (or put in place of the one of the same name).
+    public func adding(_ component: any Component) -> ComponentSet {
+        var set = self
+        set.byName[component.name] = component
+        set.elsewhere[component.name] = nil
+        return set
+    }
+
+    /// This set with `components` added.
+    public func adding(_ components: [any Component]) -> ComponentSet {
+        components.reduce(self) { $0.adding($1) }
+    }
+
+    /// This set, told that `names` serve elsewhere: using one is an error that says `hint`.
+    func knowing(_ names: [String], servingElsewhere hint: String) -> ComponentSet {
+        var set = self
+        for name in names where set.byName[name] == nil { set.elsewhere[name] = hint }
+        return set
+    }
+
+    /// The component named `name`.
+    public subscript(name: String) -> (any Component)? { byName[name] }
+
+    /// Every name, sorted.
+    public var names: [String] { byName.keys.sorted() }
+
+    /// What to say of a name this set does not have.
+    func unknown(_ name: String) -> (message: String, hint: String) {
+        if let hint = elsewhere[name] { return ("le composant « \(name) » ne sert pas dans cette publication", hint) }
+        return ("composant inconnu « \(name) »", Suggestion.hint(for: name, in: names, noun: "composants"))
+    }
+}
+
+/// What a component gets to draw one block.
+public struct ComponentRequest {
+    public var name: String
     /// The block's YAML body.
-    var body: String
+    public var body: String
     /// Position of the opening fence in the chapter file.
-    var location: SourceLocation
-    var context: [String: Any]
-    var acronyms: AcronymMarker
-    /// The collectivité's strategy, in strategy documents only.
-    var strategy: StrategyDocument?
-    var sink: DiagnosticSink
-    /// Renders a nested Markdown text (acronyms and typography applied).
-    var renderMarkdown: (String) -> String
+    public var location: SourceLocation
+    /// The data Mustache tags see: `donnees`, `publication`, and `collectivite` in strategy documents.
+    public var context: [String: Any]
+    public var sink: DiagnosticSink
+    /// The acronyms the publication uses, for components that need the whole publication.
+    public var usedAcronyms: [Acronym] = []
+    /// Reads a Markdown text written in the component's parameters into blocks; the passes
+    /// then treat them as the chapter's own text.
+    public var parse: (String) -> [Block] = { DocumentReader.read($0).blocks }
+
+    public init(name: String, body: String, location: SourceLocation, context: [String: Any], sink: DiagnosticSink) {
+        self.name = name
+        self.body = body
+        self.location = location
+        self.context = context
+        self.sink = sink
+    }
 
     /// The body decoded as `T`; unknown keys, wrong types and missing fields are reported.
-    func parameters<T: Decodable>(_ type: T.Type) -> T? {
+    public func parameters<T: Decodable>(_ type: T.Type) -> T? {
         let source = YAMLSource(text: body, file: location.file, lineOffset: location.line)
         return YAMLDecoding.decode(type, from: source, into: sink)
     }
@@ -57,7 +108,7 @@ struct ComponentRequest {
     }
 
     /// The context value at a dotted path such as `donnees.rattachements.modeles`.
-    func value(at path: String) -> Any? {
+    public func value(at path: String) -> Any? {
         var value: Any = context
         var walked: [String] = []
         for part in path.split(separator: ".").map(String.init) {
@@ -73,7 +124,8 @@ struct ComponentRequest {
         return value
     }
 
-    func error(_ message: String, key: String = "source", hint: String? = nil) {
+    /// Reports a problem at the body line of `key`.
+    public func error(_ message: String, key: String = "source", hint: String? = nil) {
         sink.report(location(ofKey: key).error(message, hint: hint))
     }
 }
@@ -83,4 +135,10 @@ struct NoParameters: Decodable {
     enum CodingKeys: CodingKey, CaseIterable {}
 
     init(from decoder: Decoder) throws { _ = try decoder.container(keyedBy: CodingKeys.self) }
+}
+
+/// The parameters of a component that only names its data.
+struct SourceParameters: Decodable {
+    var source: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case source }
 }

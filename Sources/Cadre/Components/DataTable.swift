@@ -7,8 +7,8 @@
 ///   avantages: Avantages
 /// legende: Avantages et contraintes de chaque rattachement
 /// ```
-enum DataTable: Component {
-    static let name = "tableau"
+struct DataTable: Component {
+    let name = "tableau"
 
     struct Parameters: Decodable {
         var source: String
@@ -32,50 +32,60 @@ enum DataTable: Component {
         }
     }
 
-    static func render(_ request: ComponentRequest) -> String? {
+    func blocks(for request: ComponentRequest) -> [Block]? {
         guard let parameters = request.parameters(Parameters.self), let data = request.value(at: parameters.source) else { return nil }
         guard let rows = data as? [Any], rows.allSatisfy({ $0 is [String: Any] }) else {
             request.error("la source « \(parameters.source) » doit être une liste d'objets", hint: "chaque élément de la liste porte les clés des colonnes")
             return nil
         }
-        var html = "<figure class=\"tableau\">\n<table>\n"
-        if let legende = parameters.legende {
-            html += "<caption>\(request.acronyms.html(legende))</caption>\n"
-        }
-        html += "<thead><tr>" + parameters.colonnes.list.map { "<th scope=\"col\">\(request.acronyms.html($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var table = Table(caption: parameters.legende.map { [.text($0)] })
+        table.head = [TableRow(cells: parameters.colonnes.list.map { TableCell(.columnHeader, [.text($0.title)]) })]
         var complete = true
         for (position, row) in rows.enumerated() {
             let object = row as! [String: Any]
-            html += "<tr>"
+            var cells: [TableCell] = []
             for (index, column) in parameters.colonnes.list.enumerated() {
                 guard let value = object[column.key] else {
                     request.error("l'élément \(position + 1) de « \(parameters.source) » n'a pas de champ « \(column.key) »", key: "colonnes", hint: Suggestion.hint(for: column.key, in: Array(object.keys), noun: "champs"))
                     complete = false
                     continue
                 }
-                let tag = index == 0 ? "th scope=\"row\"" : "td"
-                html += "<\(tag)>\(cell(value, acronyms: request.acronyms))</\(tag.prefix(2))>"
+                cells.append(TableCell(index == 0 ? .rowHeader : .data, blocks: Self.cell(value)))
             }
-            html += "</tr>\n"
+            table.body.append(TableRow(cells: cells))
         }
-        html += "</tbody>\n</table>\n</figure>"
-        return complete ? html : nil
+        return complete ? [.figure(Figure(attributes: .classes("tableau"), content: [.table(table)]))] : nil
     }
 
     /// A cell: text, a bulleted list for a list, a dash for an empty value.
-    static func cell(_ value: Any, acronyms: AcronymMarker) -> String {
+    static func cell(_ value: Any) -> [Block] {
         switch value {
         case let list as [Any]:
-            return "<ul>" + list.map { "<li>\(cell($0, acronyms: acronyms))</li>" }.joined() + "</ul>"
-        case let flag as Bool:
-            return flag ? "oui" : "non"
-        case let text as String:
-            return acronyms.html(text)
+            return [.list(List(items: list.map { ListItem(blocks: cell($0)) }))]
         case let object as [String: Any]:
-            return object.keys.sorted().map { "\(acronyms.html($0)) : \(cell(object[$0]!, acronyms: acronyms))" }.joined(separator: "<br>")
+            var inlines: [Inline] = []
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { inlines.append(.lineBreak) }
+                inlines.append(.text(key + " : "))
+                inlines += cell(object[key]!).flatMap(Self.inlines)
+            }
+            return [.plain(inlines)]
         default:
-            return "—"
+            return [.plain([.text(text(value))])]
         }
+    }
+
+    private static func text(_ value: Any) -> String {
+        switch value {
+        case let flag as Bool: return flag ? "oui" : "non"
+        case let text as String: return text
+        default: return "—"
+        }
+    }
+
+    private static func inlines(_ block: Block) -> [Inline] {
+        if case .plain(let inlines) = block { return inlines }
+        return []
     }
 }
 

@@ -1,9 +1,9 @@
 /// `carte-acteurs`: who funds and who supports a collectivité, as a map around it.
 /// Source: an object with lists `bailleurs` of {nom, finance} and `appuis` of {nom, aide}.
-enum FundingMap: Component {
-    static let name = "carte-acteurs"
+struct FundingMap: Component {
+    let name = "carte-acteurs"
 
-    static func render(_ request: ComponentRequest) -> String? {
+    func blocks(for request: ComponentRequest) -> [Block]? {
         guard let (source, data) = request.sourceData(),
               let funders = SVG.rows("bailleurs", of: data, request: request, source: source),
               let supporters = SVG.rows("appuis", of: data, request: request, source: source),
@@ -11,6 +11,32 @@ enum FundingMap: Component {
               let funds = SVG.strings("finance", in: funders, request: request, source: source),
               let supporterNames = SVG.strings("nom", in: supporters, request: request, source: source),
               let helps = SVG.strings("aide", in: supporters, request: request, source: source) else { return nil }
+        return [SVG.schema(FundingMapGraphic(funderNames: funderNames, funds: funds, supporterNames: supporterNames, helps: helps))]
+    }
+}
+
+/// Who funds (left) and who supports (right), linked to the collectivité in the middle.
+struct FundingMapGraphic: Graphic {
+    var funderNames: [String]
+    var funds: [String]
+    var supporterNames: [String]
+    var helps: [String]
+
+    var title: String { "Qui finance, qui accompagne les collectivités" }
+
+    func mapTexts(_ transform: (String) -> String) -> FundingMapGraphic {
+        FundingMapGraphic(funderNames: funderNames.map(transform), funds: funds.map(transform), supporterNames: supporterNames.map(transform), helps: helps.map(transform))
+    }
+
+    var dataTable: Table? {
+        let head = TableRow(cells: [TableCell(.columnHeader, [.text("Acteur")]), TableCell(.columnHeader, [.text("Rôle")])])
+        let rows = funderNames.indices.map { TableRow(cells: [TableCell(.rowHeader, [.text(funderNames[$0])]), TableCell([.text("Finance : " + funds[$0])])]) }
+            + supporterNames.indices.map { TableRow(cells: [TableCell(.rowHeader, [.text(supporterNames[$0])]), TableCell([.text("Accompagne : " + helps[$0])])]) }
+        return Table(caption: [.text(title)], head: [head], body: rows)
+    }
+
+    func svg() -> String {
+        let funders = funderNames, supporters = supporterNames
         let row = 74, width = 760, box = 250
         let height = max(funders.count, supporters.count) * row + 40
         let center = (x: width / 2, y: height / 2 + 10)
@@ -33,6 +59,6 @@ enum FundingMap: Component {
         body += SVG.text("Votre collectivité", x: center.x, y: center.y - 2, width: 12, className: "carte-centre-texte", anchor: "middle")
         let description = "Financent : " + funderNames.indices.map { "\(funderNames[$0]) (\(funds[$0]))" }.joined(separator: " ; ")
             + ". Accompagnent : " + supporterNames.indices.map { "\(supporterNames[$0]) (\(helps[$0]))" }.joined(separator: " ; ") + "."
-        return SVG.figure(id: "carte-acteurs", width: width, height: height, title: "Qui finance, qui accompagne les collectivités", description: description, style: SVG.schemaStyle, body: body)
+        return SVG.figure(id: "carte-acteurs", width: width, height: height, title: title, description: description, style: SVG.schemaStyle, body: body)
     }
 }

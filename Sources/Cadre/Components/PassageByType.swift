@@ -1,24 +1,12 @@
-/// `selon-type`: a passage that concerns only some types of collectivité. The guide shows it
-/// with a label; a collectivité's own document keeps it only when its type is listed.
-public enum PassageByType: Component {
-    static let name = "selon-type"
+/// `selon-type`: a passage that concerns only some families of collectivité. The guide shows it
+/// with a label; a collectivité's own document keeps it only when its family is listed.
+public struct PassageByType: Component {
+    public let name = "selon-type"
 
-    /// The kinds of collectivité the guide distinguishes.
-    public enum CollectiviteKind: String, Decodable, CaseIterable, Sendable {
-        case commune, intercommunalite, departement, region
-
-        var plural: String {
-            switch self {
-            case .commune: "communes"
-            case .intercommunalite: "intercommunalités"
-            case .departement: "départements"
-            case .region: "régions"
-            }
-        }
-    }
+    public init() {}
 
     struct Parameters: Decodable {
-        var types: [CollectiviteKind]
+        var types: [CollectiviteFamily]
         var texte: String
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -26,23 +14,22 @@ public enum PassageByType: Component {
         }
     }
 
-    static func render(_ request: ComponentRequest) -> String? {
+    public func blocks(for request: ComponentRequest) -> [Block]? {
         guard let parameters = request.parameters(Parameters.self) else { return nil }
         guard !parameters.types.isEmpty else {
             request.error("« types » est vide", key: "types", hint: "indiquez au moins un type : commune, intercommunalite, departement, region")
             return nil
         }
-        if let collectivite = request.context["collectivite"] as? [String: Any], let kind = collectivite["famille"] as? String,
-           !parameters.types.map(\.rawValue).contains(kind) {
-            return ""
+        if let collectivite = request.context["collectivite"] as? [String: Any], let family = collectivite["famille"] as? String,
+           !parameters.types.map(\.rawValue).contains(family) {
+            return []
         }
-        let names = parameters.types.map { "les \($0.plural)" }
-        let label = names.count > 1 ? names.dropLast().joined(separator: ", ") + " et " + names.last! : names[0]
-        let attribute = parameters.types.map(\.rawValue).joined(separator: " ")
-        return """
-        <aside class="selon-type" data-types="\(attribute)">
-        <p class="selon-type-etiquette">Pour \(label.htmlEscaped)</p>
-        \(request.renderMarkdown(parameters.texte))</aside>
-        """
+        return [Self.callout(types: parameters.types, label: [.text("Pour " + CollectiviteFamily.list(parameters.types))], blocks: request.parse(parameters.texte))]
+    }
+
+    /// The box of a passage: its label, then its text.
+    static func callout(types: [CollectiviteFamily]? = nil, label: [Inline], blocks: [Block]) -> Block {
+        let pairs = types.map { [Attributes.Pair("data-types", $0.map(\.rawValue).joined(separator: " "))] } ?? []
+        return .callout(Callout(attributes: Attributes(classes: ["selon-type"], pairs: pairs), blocks: [.styledParagraph(.classes("selon-type-etiquette"), label)] + blocks))
     }
 }

@@ -1,15 +1,20 @@
-/// Small helpers for the inline SVG schemas: escaped text, wrapped lines, accessible wrapper.
+/// Small helpers for the inline SVG schemas: escaped text, wrapped lines, accessible frame.
 enum SVG {
     /// An accessible `<svg>`: a title and a description that screen readers and PDF tags use.
     /// Styles travel inside it (`style`): WeasyPrint applies no page stylesheet within an inline
     /// SVG. The charts need none: they carry presentation attributes.
     static func figure(id: String, width: Int, height: Int, title: String, description: String, style: String? = nil, body: String) -> String {
         """
-        <figure class="schema"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-titre \(id)-desc">
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-titre \(id)-desc">
         \(style.map { "<style>\($0)</style>\n" } ?? "")<title id="\(id)-titre">\(title.htmlEscaped)</title>
         <desc id="\(id)-desc">\(description.htmlEscaped)</desc>
-        \(body)</svg></figure>
+        \(body)</svg>
         """
+    }
+
+    /// A graphic in the frame of the guide's schemas and charts.
+    static func schema(_ graphic: any Graphic) -> Block {
+        .figure(Figure(attributes: .classes("schema"), content: [.graphic(graphic)]))
     }
 
     /// The classes of the guide's schemas (plain colours and a named font: SVG renderers see nothing else).
@@ -46,7 +51,7 @@ enum SVG {
 
     /// A block of wrapped text starting at (x, y), one `<tspan>` per line.
     static func text(_ text: String, x: Int, y: Int, width: Int, lineHeight: Int = 16, className: String, anchor: String = "start") -> String {
-        let lines = wrap(FrenchTypography.apply(text), width: width)
+        let lines = wrap(text, width: width)
         let spans = lines.enumerated().map { "<tspan x=\"\(x)\" dy=\"\($0.offset == 0 ? 0 : lineHeight)\">\($0.element.htmlEscaped)</tspan>" }.joined()
         return "<text class=\"\(className)\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\">\(spans)</text>"
     }
@@ -72,10 +77,4 @@ enum SVG {
         }
         return rows
     }
-}
-
-/// The parameters of a component that only names its data.
-struct SourceParameters: Decodable {
-    var source: String
-    enum CodingKeys: String, CodingKey, CaseIterable { case source }
 }

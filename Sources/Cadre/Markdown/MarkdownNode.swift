@@ -1,19 +1,19 @@
 import CCmarkGFM
 
 /// One node of a `MarkdownDocument`; a view that keeps its document alive.
-public struct MarkdownNode {
+struct MarkdownNode {
     let pointer: OpaquePointer
     let document: MarkdownDocument
 
     /// The kinds of node the passes care about.
-    public enum Kind: Equatable {
+    enum Kind: Equatable {
         case document, paragraph, heading, codeBlock, htmlBlock, customBlock, blockQuote, list, item
         case table, tableRow, tableCell, footnoteDefinition, thematicBreak
         case text, code, htmlInline, customInline, emphasis, strong, link, image, footnoteReference
         case softBreak, lineBreak, strikethrough, other
     }
 
-    public var kind: Kind {
+    var kind: Kind {
         let type = cmark_node_get_type(pointer)
         switch type {
         case CMARK_NODE_DOCUMENT: return .document
@@ -45,6 +45,7 @@ public struct MarkdownNode {
             case "table_row": return .tableRow
             case "table_cell": return .tableCell
             case "strikethrough": return .strikethrough
+            case "tasklist": return .item
             default: return .other
             }
         }
@@ -53,28 +54,47 @@ public struct MarkdownNode {
     // MARK: - Content
 
     /// The text of a text, code or code-block node.
-    public var literal: String {
-        get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
-        nonmutating set { cmark_node_set_literal(pointer, newValue) }
-    }
+    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
 
     /// The info string of a fenced code block (what follows the opening fence).
-    public var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
 
     /// The destination of a link or image.
-    public var url: String {
-        get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
-        nonmutating set { cmark_node_set_url(pointer, newValue) }
+    var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    /// The title of a link or image (`[x](url "title")`).
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+
+    /// The first number of an ordered list; nil for a bulleted one.
+    var listStart: Int? { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST ? Int(cmark_node_get_list_start(pointer)) : nil }
+
+    /// Whether a list is tight (its items' paragraphs are not set apart).
+    var isTight: Bool { cmark_node_get_list_tight(pointer) != 0 }
+
+    /// A task-list item's check box: checked or not; nil for an ordinary item.
+    var task: Bool? {
+        guard cmark_node_get_type_string(pointer).map({ String(cString: $0) }) == "tasklist" else { return nil }
+        return cmark_gfm_extensions_get_tasklist_item_checked(pointer)
     }
 
-    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    /// Whether a table row is the header row.
+    var isHeaderRow: Bool { cmark_gfm_extensions_get_table_row_is_header(pointer) != 0 }
+
+    /// The column alignments of a table (`l`, `c`, `r` or 0 for each column).
+    var tableAlignments: [UInt8] {
+        let count = Int(cmark_gfm_extensions_get_table_columns(pointer))
+        guard let alignments = cmark_gfm_extensions_get_table_alignments(pointer) else { return [] }
+        return (0..<count).map { alignments[$0] }
+    }
 
     /// Line and column where the node starts in the parsed text (1-based).
-    public var line: Int { Int(cmark_node_get_start_line(pointer)) }
-    public var column: Int { Int(cmark_node_get_start_column(pointer)) }
+    var line: Int { Int(cmark_node_get_start_line(pointer)) }
+    var column: Int { Int(cmark_node_get_start_column(pointer)) }
 
     /// The plain text of the node and its descendants (what a heading or a link says).
-    public var plainText: String {
+    var plainText: String {
         if kind == .text || kind == .code { return literal }
         if kind == .softBreak || kind == .lineBreak { return " " }
         return children.map(\.plainText).joined()
@@ -82,11 +102,11 @@ public struct MarkdownNode {
 
     // MARK: - Tree
 
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode(pointer: $0, document: document) } }
-    public var previous: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode(pointer: $0, document: document) } }
-    public var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode(pointer: $0, document: document) } }
+    var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode(pointer: $0, document: document) } }
+    var previous: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode(pointer: $0, document: document) } }
+    var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode(pointer: $0, document: document) } }
 
-    public var children: [MarkdownNode] {
+    var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var child = cmark_node_first_child(pointer)
         while let current = child {
@@ -94,47 +114,5 @@ public struct MarkdownNode {
             child = cmark_node_next(current)
         }
         return result
-    }
-
-    /// True when some ancestor is of one of `kinds`.
-    public func isInside(_ kinds: Set<Kind>) -> Bool {
-        var node = parent
-        while let current = node {
-            if kinds.contains(current.kind) { return true }
-            node = current.parent
-        }
-        return false
-    }
-
-    // MARK: - Mutation
-
-    public func insertBefore(_ node: MarkdownNode) {
-        if cmark_node_insert_before(pointer, node.pointer) == 1 { document.adopt(node.pointer) }
-    }
-
-    public func insertAfter(_ node: MarkdownNode) {
-        if cmark_node_insert_after(pointer, node.pointer) == 1 { document.adopt(node.pointer) }
-    }
-
-    public func appendChild(_ node: MarkdownNode) {
-        if cmark_node_append_child(pointer, node.pointer) == 1 { document.adopt(node.pointer) }
-    }
-
-    /// Puts `node` where this node was; this node is kept until the document goes away.
-    public func replace(with node: MarkdownNode) {
-        insertBefore(node)
-        unlink()
-    }
-
-    /// Takes the node out of the tree; it is kept until the document goes away.
-    public func unlink() {
-        cmark_node_unlink(pointer)
-        document.retain(pointer)
-    }
-
-    /// Moves this node's children into `container`, then puts the container in this node's place.
-    public func wrapChildren(in container: MarkdownNode) {
-        for child in children { container.appendChild(child) }
-        replace(with: container)
     }
 }

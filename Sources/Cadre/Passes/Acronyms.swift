@@ -1,7 +1,8 @@
 import Foundation
 
-/// Marks acronyms from `acronymes.yml` with `<abbr title>` and records which ones a
-/// publication uses, for its generated list of acronyms.
+/// Marks the acronyms of `acronymes.yml` in the text (writers show their meaning) and records
+/// which ones a publication uses, for its generated list of acronyms. One per publication or
+/// strategy document: it is not shared between threads.
 final class AcronymMarker {
     let acronyms: [String: Acronym]
     /// The first two bytes of every acronym: most capitalised words (`Collectivité`) are
@@ -18,40 +19,30 @@ final class AcronymMarker {
         UInt16(word.first ?? 0) << 8 | UInt16(word.count > 1 ? word[1] : 0)
     }
 
-    /// Splits the text nodes of a document around the acronyms they contain.
-    func mark(_ document: MarkdownDocument) {
+    /// Splits the texts of a document around the acronyms they contain (not inside links,
+    /// images or code: a link's words are its own).
+    func mark(_ document: inout Document) {
         guard !acronyms.isEmpty else { return }
-        for text in document.nodes(where: { $0.kind == .text }) where !text.isInside([.link, .image]) {
-            let segments = segments(of: text.literal)
-            guard segments.count > 1 else { continue }
-            var rest = segments[...]
-            if segments[0].acronym == nil {
-                text.literal = segments[0].text
-                rest = segments.dropFirst()
-            } else {
-                text.literal = ""
-            }
-            var last = text
-            for segment in rest {
-                let node = segment.acronym.map { document.makeInline(opening: Self.opening($0), closing: "</abbr>") } ?? document.makeText(segment.text)
-                if segment.acronym != nil { node.appendChild(document.makeText(segment.text)) }
-                last.insertAfter(node)
-                last = node
-            }
-        }
+        document.updateOutermostInlines(mark)
     }
 
-    /// The HTML of a plain text (a table cell): escaped, French typography, acronyms marked.
-    func html(_ text: String) -> String {
-        var html = ""
-        for (position, segment) in segments(of: text).enumerated() {
-            if let acronym = segment.acronym {
-                html += Self.opening(acronym) + segment.text.htmlEscaped + "</abbr>"
-            } else {
-                html += FrenchTypography.apply(segment.text, followsInline: position > 0).htmlEscaped
+    private func mark(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        result.reserveCapacity(inlines.count)
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                for segment in segments(of: text) {
+                    result.append(segment.acronym.map { .acronym(sigle: segment.text, definition: $0.definition) } ?? .text(segment.text))
+                }
+            case .emphasis(let children): result.append(.emphasis(mark(children)))
+            case .strong(let children): result.append(.strong(mark(children)))
+            case .strikethrough(let children): result.append(.strikethrough(mark(children)))
+            case .span(let attributes, let children): result.append(.span(attributes, mark(children)))
+            default: result.append(inline)
             }
         }
-        return html
+        return result
     }
 
     struct Segment {
@@ -91,10 +82,6 @@ final class AcronymMarker {
             if plainStart < bytes.count { segments.append(Segment(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart...]), as: UTF8.self))) }
             return segments
         }
-    }
-
-    private static func opening(_ acronym: Acronym) -> String {
-        "<abbr title=\"\(acronym.definition.htmlEscaped)\">"
     }
 
     /// The used acronyms, in French alphabetical order.

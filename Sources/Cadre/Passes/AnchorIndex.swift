@@ -1,17 +1,15 @@
 /// A heading with its anchor, number and title, as cross-references and the TOC see it.
-public struct Anchor {
+public struct Anchor: Sendable {
     public var id: String
     public var title: String
     public var level: Int
     public var number: String?
-    var node: MarkdownNode?
 
-    init(id: String, title: String, level: Int, number: String? = nil, node: MarkdownNode? = nil) {
+    init(id: String, title: String, level: Int, number: String? = nil) {
         self.id = id
         self.title = title
         self.level = level
         self.number = number
-        self.node = node
     }
 
     /// "3.2 Le diagnostic" or the bare title.
@@ -19,7 +17,7 @@ public struct Anchor {
 }
 
 /// Every anchor of a publication, by chapter file and by the slug an author would write.
-struct AnchorIndex {
+struct AnchorIndex: Sendable {
     /// Chapter file name → (page slug, chapter anchor).
     private(set) var chapters: [String: (page: String, anchor: Anchor)] = [:]
     /// Chapter file name → requested slug → anchor id.
@@ -37,9 +35,7 @@ struct AnchorIndex {
 
     mutating func add(_ anchor: Anchor, requested: String, in file: String) {
         sections[file, default: [:]][requested] = anchor.id
-        var stored = anchor
-        stored.node = nil
-        anchors[anchor.id] = stored
+        anchors[anchor.id] = anchor
     }
 
     mutating func setNumber(_ number: String, forID id: String) { anchors[id]?.number = number }

@@ -1,59 +1,38 @@
-/// Replaces each component block of a chapter by the component's HTML; an unknown
-/// component is an error. Blocks that need the whole publication (the acronym list) wait
-/// until every chapter has been through the pass.
-final class ComponentPass {
-    private let context: [String: Any]
-    private let acronyms: AcronymMarker
-    private let strategy: StrategyDocument?
-    /// The publication's anchors, to resolve cross-references written in a component's text.
-    private let index: AnchorIndex?
-    private let sink: DiagnosticSink
-    private var deferred: [(node: MarkdownNode, request: ComponentRequest)] = []
+/// Replaces each component call of a chapter by the blocks its component draws; an unknown
+/// component is an error. Components that need the whole publication (the list of acronyms)
+/// run in a second round, after the acronym pass has read every chapter.
+struct ComponentPass {
+    let components: ComponentSet
+    let context: TemplateData
+    let sink: DiagnosticSink
 
-    init(context: [String: Any], acronyms: AcronymMarker, strategy: StrategyDocument? = nil, index: AnchorIndex? = nil, sink: DiagnosticSink) {
-        self.context = context
-        self.acronyms = acronyms
-        self.strategy = strategy
-        self.index = index
-        self.sink = sink
+    /// First round: every component that needs only its own block.
+    func run(_ page: inout ChapterPage) {
+        replace(in: &page, usedAcronyms: nil)
     }
 
-    func run(_ page: ChapterPage) {
-        for block in page.document.nodes(where: { $0.kind == .codeBlock }) {
-            let name = block.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
-            guard !Components.plainCode.contains(name) else { continue }
-            let location = page.source.location(of: name, near: block.line)
-            guard let component = Components.all[name] else {
-                sink.report(location.error("composant inconnu « \(name) »", hint: Suggestion.hint(for: name, in: Array(Components.all.keys), noun: "composants")))
-                continue
-            }
-            let request = ComponentRequest(name: name, body: block.literal, location: location, context: context, acronyms: acronyms, strategy: strategy, sink: sink,
-                                           renderMarkdown: { [unowned self] in self.renderNested($0, page: page, near: block.line) })
-            if component == AcronymIndex.self {
-                deferred.append((block, request))
-            } else if let html = component.render(request) {
-                block.replace(with: page.document.makeBlock(opening: html))
-            }
-        }
+    /// Second round: the components that needed the whole publication.
+    func finish(_ page: inout ChapterPage, usedAcronyms: [Acronym]) {
+        replace(in: &page, usedAcronyms: usedAcronyms)
     }
 
-    /// Renders the blocks that needed the whole publication.
-    func finish() {
-        for (node, request) in deferred {
-            if let html = AcronymIndex.render(request) {
-                node.replace(with: node.document.makeBlock(opening: html))
+    private func replace(in page: inout ChapterPage, usedAcronyms: [Acronym]?) {
+        let source = page.source
+        page.document.replaceBlocks { block -> [Block] in
+            guard case .component(let call) = block else { return [block] }
+            let location = source.location(of: call.name, near: call.position.line)
+            guard let component = components[call.name] else {
+                if usedAcronyms == nil {
+                    let unknown = components.unknown(call.name)
+                    sink.report(location.error(unknown.message, hint: unknown.hint))
+                }
+                return []
             }
+            // In the first round a whole-publication component waits; in the second, only they run.
+            guard component.needsWholePublication == (usedAcronyms != nil) else { return [block] }
+            var request = ComponentRequest(name: call.name, body: call.body, location: location, context: context.values, sink: sink)
+            request.usedAcronyms = usedAcronyms ?? []
+            return component.blocks(for: request) ?? []
         }
-        deferred.removeAll()
-    }
-
-    private func renderNested(_ markdown: String, page: ChapterPage, near line: Int) -> String {
-        let document = MarkdownDocument(markdown: markdown)
-        if let index {
-            CrossReferencePass.resolve(document, in: page.chapter.fileName, index: index, locate: { snippet, _ in page.source.location(of: snippet, near: line) }, into: sink)
-        }
-        acronyms.mark(document)
-        FrenchTypography.mark(document)
-        return document.renderHTML()
     }
 }

@@ -5,15 +5,39 @@ public enum FrenchTypography {
     static let narrow: Unicode.Scalar = "\u{202F}"
     static let noBreak: Unicode.Scalar = "\u{00A0}"
 
-    /// Applies the rules to the text nodes of a document (not inside code; not to a bare URL).
-    static func mark(_ document: MarkdownDocument) {
-        for text in document.nodes(where: { $0.kind == .text }) {
-            if let link = text.parent, link.kind == .link, link.url.hasSuffix(text.literal) { continue }
-            let followsInline = text.previous != nil
-            let literal = text.literal
-            let result = apply(literal, followsInline: followsInline)
-            if result != literal { text.literal = result }
+    /// Applies the rules to every text a reader sees: prose, headings, table cells, captions,
+    /// component and strategy passages, chart labels. Never to code, addresses, attributes, nor
+    /// to the text of a bare link (the address itself).
+    static func mark(_ document: inout Document) {
+        document.updateOutermostInlines { mark($0) }
+        document.updateBlocks { block in
+            if case .graphic(let graphic) = block { block = .graphic(graphic.mapTexts { apply($0) }) }
         }
+    }
+
+    private static func mark(_ inlines: [Inline], address: String? = nil) -> [Inline] {
+        var result = inlines
+        for index in result.indices {
+            switch result[index] {
+            case .text(let text):
+                if let address, address.hasSuffix(text) { continue }
+                let typeset = apply(text, followsInline: index > 0)
+                if typeset != text { result[index] = .text(typeset) }
+            case .emphasis(let children): result[index] = .emphasis(mark(children))
+            case .strong(let children): result[index] = .strong(mark(children))
+            case .strikethrough(let children): result[index] = .strikethrough(mark(children))
+            case .span(let attributes, let children): result[index] = .span(attributes, mark(children))
+            case .link(var link):
+                if case .external(let url) = link.target { link.content = mark(link.content, address: url) } else { link.content = mark(link.content) }
+                result[index] = .link(link)
+            case .image(var image):
+                image.description = mark(image.description)
+                result[index] = .image(image)
+            default:
+                break
+            }
+        }
+        return result
     }
 
     /// The text with French typography; `followsInline` when something (an emphasis, a link) precedes it on the line.

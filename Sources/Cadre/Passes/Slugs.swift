@@ -77,23 +77,25 @@ public struct Slugger {
 
 /// Gives every heading of a chapter its anchor, and records it for cross-references.
 enum SlugPass {
-    static func run(_ page: ChapterPage, slugger: inout Slugger, index: inout AnchorIndex, into sink: DiagnosticSink) {
+    static func run(_ page: inout ChapterPage, slugger: inout Slugger, index: inout AnchorIndex, into sink: DiagnosticSink) {
         var local = Slugger()
-        for heading in page.document.nodes(where: { $0.kind == .heading }) {
-            let level = heading.headingLevel
-            if level == 1 {
-                sink.report(page.source.location(line: heading.line).error("titre de niveau 1 (« # ») dans le corps du chapitre", hint: "le titre du chapitre vient de l'en-tête (titre:) ; commencez les sections par « ## »"))
-                continue
+        var anchors: [Anchor] = []
+        page.document.updateBlocks { block in
+            guard case .heading(var heading) = block else { return }
+            if heading.level == 1 {
+                sink.report(page.source.location(line: heading.position?.line ?? 1).error("titre de niveau 1 (« # ») dans le corps du chapitre", hint: "le titre du chapitre vient de l'en-tête (titre:) ; commencez les sections par « ## »"))
+                return
             }
-            let text = heading.plainText
+            let text = Inline.plainText(heading.content)
             // cmark trims headings already: Foundation's trimming only when there is something to trim.
             let title = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? text.trimmingCharacters(in: .whitespaces) : text
             let slug = Slugger.slug(title)
-            let id = slugger.unique(slug: slug)
-            let requested = local.unique(slug: slug)
-            let anchor = Anchor(id: id, title: title, level: level, node: heading)
-            page.headings.append(anchor)
-            index.add(anchor, requested: requested, in: page.chapter.fileName)
+            heading.id = slugger.unique(slug: slug)
+            block = .heading(heading)
+            let anchor = Anchor(id: heading.id!, title: title, level: heading.level)
+            anchors.append(anchor)
+            index.add(anchor, requested: local.unique(slug: slug), in: page.chapter.fileName)
         }
+        page.headings = anchors
     }
 }

@@ -50,7 +50,7 @@ public enum BuildOutcome: Equatable, Sendable {
 
 /// Runs the whole pipeline: load → expand → parse → passes → render → write.
 public enum Builder {
-    public static func run(_ request: BuildRequest, into sink: DiagnosticSink, progress: @escaping (String) -> Void = { _ in }) async -> BuildOutcome {
+    public static func run(_ request: BuildRequest, into sink: DiagnosticSink, progress: @escaping @Sendable (String) -> Void = { _ in }) async -> BuildOutcome {
         let project = Project.load(root: request.root, into: sink)
         let available = project.publications.map(\.name)
         for name in request.publications where !available.contains(name) {
@@ -61,7 +61,7 @@ public enum Builder {
         var files: [RenderedFile] = []
         for publication in selected {
             progress(publication.name)
-            files += PublicationBuild(project: project, publication: publication, layouts: layouts, sink: sink, site: request.format.site || !request.writes, progress: progress).run()
+            files += await PublicationBuild(project: project, publication: publication, layouts: layouts, sink: sink, site: request.format.site || !request.writes, progress: progress).run()
         }
         guard !sink.hasErrors else { return .failed }
         guard request.writes else { return .built(files: files.count) }

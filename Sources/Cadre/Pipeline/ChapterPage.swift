@@ -1,22 +1,21 @@
 import Foundation
 
-/// A chapter on its way through the pipeline: its parsed document, its headings, then its HTML.
-final class ChapterPage {
+/// A chapter on its way through the pipeline: its document, its headings, then its HTML.
+struct ChapterPage: Sendable {
     let chapter: Chapter
-    let document: MarkdownDocument
+    var document: Document
     let source: ChapterSource
     var headings: [Anchor] = []
-    var html = ""
 
     init(chapter: Chapter, markdown: String) {
         self.chapter = chapter
-        self.document = MarkdownDocument(markdown: markdown)
+        self.document = DocumentReader.read(markdown)
         self.source = ChapterSource(chapter: chapter)
     }
 }
 
 /// Turns positions in a chapter's (possibly expanded) Markdown into positions in its file.
-struct ChapterSource {
+struct ChapterSource: Sendable {
     let file: String
     let bodyLine: Int
     /// The body as written (before Mustache expansion, which may move lines): positions are found by content.

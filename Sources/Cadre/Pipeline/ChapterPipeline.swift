@@ -1,25 +1,27 @@
 import Mustache
 
-/// The chapter stages shared by publications and strategy documents:
-/// expand (Mustache) → parse (cmark-gfm) → slugs, numbers, cross-references, acronyms,
-/// components, French typography → HTML of each chapter.
-struct ChapterPipeline {
+/// The chapter stages shared by every kind of publication:
+/// expand (Mustache) → parse (cmark-gfm, into a `Document`) → components → slugs and numbers →
+/// cross-references → acronyms → whole-publication components → French typography.
+/// Writers then turn the pages into HTML (or any other format).
+struct ChapterPipeline: Sendable {
     let chapters: [Chapter]
     /// What Mustache tags and components see.
-    let context: [String: Any]
-    let acronyms: AcronymMarker
+    let context: TemplateData
+    let components: ComponentSet
     /// Slugs a heading may not take (page names).
     var reserved: Set<String> = []
-    /// The collectivité's strategy, for the components of strategy documents.
-    var strategy: StrategyDocument?
     /// Chapters parsed once as Mustache templates, reused for every document of a batch.
     var templates: [String: MustacheTemplate] = [:]
+    /// Extra passes a library user adds, run after the built-in ones and before the writers.
+    var passes: [any DocumentPass] = []
     let sink: DiagnosticSink
-    /// Threads for the stages where chapters are independent (1 inside a batch that is already parallel).
-    var workers = Parallel.cores
-    var progress: (String) -> Void = { _ in }
+    /// Concurrent tasks for the stages where chapters are independent (1 inside a batch that is already concurrent).
+    var workers = Concurrently.cores
+    var progress: @Sendable (String) -> Void = { _ in }
 
-    func run() -> [ChapterPage] {
+    /// The pages with their passes run, and the acronyms the publication uses.
+    func run(acronyms: AcronymMarker) async -> [ChapterPage] {
         var slugger = Slugger()
         var index = AnchorIndex()
         for chapter in chapters {
@@ -28,37 +30,46 @@ struct ChapterPipeline {
         }
         reserved.forEach { slugger.reserve($0) }
 
-        // Expand and parse (chapters are independent: on every core), then give every heading its
+        // Expand and parse (chapters are independent: concurrently), then give every heading its
         // anchor and number in order: cross-references need all of them.
-        let parsed = Parallel.map(chapters.count, workers: workers) { position -> ChapterPage? in
+        let parsed = await Concurrently.map(chapters.count, limit: workers) { [chapters, context, templates, sink] position -> ChapterPage? in
             let chapter = chapters[position]
-            return ChapterExpansion.expand(chapter, context: context, template: templates[chapter.path], into: sink).map { ChapterPage(chapter: chapter, markdown: $0) }
+            return ChapterExpansion.expand(chapter, context: context.values, template: templates[chapter.path], into: sink).map { ChapterPage(chapter: chapter, markdown: $0) }
         }
+        let components = ComponentPass(components: components, context: context, sink: sink)
         var pages: [ChapterPage] = []
         for (chapter, page) in zip(chapters, parsed) {
             progress(chapter.path)
-            guard let page else {
+            guard var page else {
                 index.markUnreadable(chapter.fileName)
                 continue
             }
-            SlugPass.run(page, slugger: &slugger, index: &index, into: sink)
-            NumberingPass.run(page, index: &index)
+            components.run(&page)
+            SlugPass.run(&page, slugger: &slugger, index: &index, into: sink)
+            NumberingPass.run(&page, index: &index)
             pages.append(page)
         }
 
-        let components = ComponentPass(context: context, acronyms: acronyms, strategy: strategy, index: index, sink: sink)
-        for page in pages {
-            CrossReferencePass.run(page, index: index, into: sink)
-            acronyms.mark(page.document)
-            components.run(page)
+        let references = CrossReferencePass(index: index)
+        for position in pages.indices {
+            let source = pages[position].source
+            references.run(&pages[position].document, in: pages[position].chapter.fileName, locate: { source.location(of: $0, near: $1) }, into: sink)
+            acronyms.mark(&pages[position].document)
         }
-        components.finish()
-        _ = Parallel.map(pages.count, workers: workers) { position in
-            let page = pages[position]
-            FrenchTypography.mark(page.document)
-            HeadingMarkup.run(page)
-            page.html = page.document.renderHTML()
+        let used = acronyms.usedAcronyms
+        let finalPasses = passes
+        return await Concurrently.map(pages.count, limit: workers) { [pages, sink] position in
+            var page = pages[position]
+            components.finish(&page, usedAcronyms: used)
+            FrenchTypography.mark(&page.document)
+            for pass in finalPasses { pass.run(&page.document, chapter: page.chapter, into: sink) }
+            return page
         }
-        return pages
     }
+}
+
+/// A pass a library user adds to a publication: it runs on each chapter's document after
+/// cadre's own passes (French typography included) and before the writers.
+public protocol DocumentPass: Sendable {
+    func run(_ document: inout Document, chapter: Chapter, into sink: DiagnosticSink)
 }

@@ -6,44 +6,49 @@ public struct RenderedFile: Sendable {
     public var data: Data
 }
 
-/// Takes one publication through the pipeline: expand → parse → passes → render.
-struct PublicationBuild {
+/// Takes one publication through the pipeline: expand → parse → passes → write.
+struct PublicationBuild: Sendable {
     let project: Project
     let publication: Publication
     let layouts: Layouts
+    var components = ComponentSet.standard.knowing(StrategyComponents.names, servingElsewhere: "ce composant ne sert que dans les documents de stratégie (Templates/strategie/) ; dans le guide, utilisez « tableau » avec une source de Content/data/")
     let sink: DiagnosticSink
-    /// Whether the site pages are rendered (the print HTML always is).
+    /// Whether the site pages are written (the print HTML always is).
     var site = true
-    var progress: (String) -> Void = { _ in }
+    var progress: @Sendable (String) -> Void = { _ in }
 
     /// Page names cadre writes itself; a chapter may not take them.
     static let reservedPages: Set<String> = ["index", "impression", "assets"]
 
-    func run() -> [RenderedFile] {
+    func run() async -> [RenderedFile] {
         for chapter in publication.chapters where Self.reservedPages.contains(chapter.slug) {
             sink.report(SourceLocation(file: chapter.path, line: 1).error("le nom « \(chapter.slug) » est réservé", hint: "renommez le fichier, par exemple NN-\(chapter.slug)-du-guide.md"))
         }
-        let pipeline = ChapterPipeline(chapters: publication.chapters, context: LayoutContext.data(project: project, publication: publication),
-                                       acronyms: AcronymMarker(acronyms: project.data.acronyms), reserved: Self.reservedPages, sink: sink, progress: progress)
-        return write(pipeline.run())
+        let pipeline = ChapterPipeline(chapters: publication.chapters, context: TemplateData(LayoutContext.data(project: project, publication: publication)),
+                                       components: components, reserved: Self.reservedPages, sink: sink, progress: progress)
+        return await write(pipeline.run(acronyms: AcronymMarker(acronyms: project.data.acronyms)))
     }
 
-    private func write(_ pages: [ChapterPage]) -> [RenderedFile] {
+    private func write(_ pages: [ChapterPage]) async -> [RenderedFile] {
         let name = publication.name
         let layoutContext = LayoutContext(publication: publication, pages: pages)
         var files: [RenderedFile] = []
         func add(_ path: String, _ html: String?) {
             if let html { files.append(RenderedFile(path: "\(name)/\(path)", data: Data(html.utf8))) }
         }
+        // Chapter bodies are independent: written concurrently, in both link styles.
+        let bodies = await Concurrently.map(pages.count) { [site] position -> (site: String?, print: String) in
+            let document = pages[position].document
+            return (site ? HTMLWriter(links: .pages).write(document) : nil, HTMLWriter(links: .singlePage).write(document))
+        }
         if site {
             add("index.html", layouts.render("site/index", context: layoutContext.index(), into: sink))
-            // Chapter pages are independent: rendered on every core, written in order.
-            let rendered = Parallel.map(pages.count) { position in
-                layouts.render("site/chapitre", context: layoutContext.chapterPage(at: position), into: sink)
+            let rendered = await Concurrently.map(pages.count) { [layouts, sink] position in
+                layouts.render("site/chapitre", context: layoutContext.chapterPage(at: position, html: bodies[position].site ?? ""), into: sink)
             }
             for (page, html) in zip(pages, rendered) { add("\(page.chapter.slug).html", html) }
         }
-        add("impression.html", layouts.render(publication.printLayout, context: layoutContext.print(), into: sink))
+        add("impression.html", layouts.render(publication.printLayout, context: layoutContext.print(bodies.map(\.print)), into: sink))
         files += Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(name)/assets")
         return files
     }

@@ -1,17 +1,18 @@
 import Foundation
 
 /// The values layouts see: the publication, its table of contents, the page being written.
-/// Titles get French typography here, before layouts escape them for HTML.
-struct LayoutContext {
+/// Titles get French typography here, before layouts escape them for HTML: they come from
+/// front matter and settings, which are not part of any chapter's document.
+struct LayoutContext: Sendable {
     let publication: Publication
     let pages: [ChapterPage]
     /// What every page shares (publication and table of contents), computed once.
-    private let shared: [String: Any]
+    private let shared: TemplateData
 
     init(publication: Publication, pages: [ChapterPage]) {
         self.publication = publication
         self.pages = pages
-        self.shared = ["publication": Self.settings(publication), "sommaire": Self.tableOfContents(pages)]
+        self.shared = TemplateData(["publication": Self.settings(publication), "sommaire": Self.tableOfContents(pages)])
     }
 
     /// The context chapters' Mustache tags see: the publication and the shared data.
@@ -34,24 +35,21 @@ struct LayoutContext {
         ]
     }
 
-    func index() -> [String: Any] { shared }
+    func index() -> [String: Any] { shared.values }
 
-    func chapterPage(at position: Int) -> [String: Any] {
+    /// The site page of chapter `position`, whose body is `html`.
+    func chapterPage(at position: Int, html: String) -> [String: Any] {
         var context = index()
-        context["chapitre"] = chapter(pages[position])
+        context["chapitre"] = chapter(pages[position], html: html)
         context["precedent"] = position > 0 ? Self.link(pages[position - 1]) : false
         context["suivant"] = position + 1 < pages.count ? Self.link(pages[position + 1]) : false
         return context
     }
 
-    /// The single-file print context; `workers` threads prepare the chapters (one when the caller is already parallel).
-    func print(workers: Int = Parallel.cores) -> [String: Any] {
+    /// The single-file print page, whose chapter bodies are `htmls` (written with single-page links).
+    func print(_ htmls: [String]) -> [String: Any] {
         var context = index()
-        context["chapitres"] = Parallel.map(pages.count, workers: workers) { position -> [String: Any] in
-            var chapter = chapter(pages[position])
-            chapter["contenu"] = Self.singlePageLinks(pages[position].html, pages: pages)
-            return chapter
-        }
+        context["chapitres"] = zip(pages, htmls).map { chapter($0, html: $1) }
         return context
     }
 
@@ -78,59 +76,11 @@ struct LayoutContext {
         ]
     }
 
-    private func chapter(_ page: ChapterPage) -> [String: Any] {
+    private func chapter(_ page: ChapterPage, html: String) -> [String: Any] {
         var chapter = Self.link(page)
         chapter["nature"] = page.chapter.frontMatter.nature.rawValue
         chapter["resume"] = page.chapter.frontMatter.resume.map { FrenchTypography.apply($0) } ?? false
-        chapter["contenu"] = page.html
+        chapter["contenu"] = html
         return chapter
-    }
-
-    /// In the single-file print HTML, links to other pages become links to anchors of the same file.
-    static func singlePageLinks(_ html: String, pages: [ChapterPage]) -> String {
-        let slugs = Set(pages.map { Array($0.chapter.slug.utf8) })
-        let bytes = Array(html.utf8)
-        let marker = Array("href=\"".utf8)
-        let suffix = Array(".html".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var copied = 0
-        var index = 0
-        // Only `href="` values are looked at; the text between them is copied in one piece.
-        while let start = Self.find(marker, in: bytes, from: index, to: bytes.count) {
-            let value = start + marker.count
-            guard let quote = bytes[value...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            index = quote
-            guard let dot = Self.find(suffix, in: bytes, from: value, to: quote), slugs.contains(Array(bytes[value..<dot])) else { continue }
-            output.append(contentsOf: bytes[copied..<value])
-            let fragment = bytes[(dot + suffix.count)..<quote]
-            if fragment.isEmpty {
-                output.append(UInt8(ascii: "#"))
-                output.append(contentsOf: bytes[value..<dot])
-            } else {
-                output.append(contentsOf: fragment)
-            }
-            copied = quote
-        }
-        guard copied > 0 else { return html }
-        output.append(contentsOf: bytes[copied...])
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Where `pattern` first occurs whole in `bytes[start..<end]`; `memchr` finds the candidates
-    /// (a document is scanned whole).
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
-        guard let first = pattern.first, end - start >= pattern.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            let base = UnsafeRawPointer(buffer.baseAddress!)
-            var index = start
-            while end - index >= pattern.count {
-                guard let hit = memchr(base + index, Int32(first), end - pattern.count + 1 - index) else { return nil }
-                index = UnsafeRawPointer(hit) - base
-                if buffer[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
-                index += 1
-            }
-            return nil
-        }
     }
 }

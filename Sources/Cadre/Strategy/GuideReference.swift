@@ -25,7 +25,7 @@ public struct GuideReference: Sendable {
     public struct OnePercentScheme: Decodable, Sendable {
         public var domaine: String
         public var nom: String
-        public var collectivitesEligibles: [PassageByType.CollectiviteKind]
+        public var collectivitesEligibles: [CollectiviteFamily]
 
         enum CodingKeys: String, CodingKey {
             case domaine, nom

@@ -53,7 +53,7 @@ public enum CollectiviteType: String, Decodable, CaseIterable, Sendable {
     case collectiviteOutreMer = "collectivite_outre_mer"
 
     /// The family the guide's advice and the funding rules distinguish.
-    public var family: PassageByType.CollectiviteKind {
+    public var family: CollectiviteFamily {
         switch self {
         case .commune: .commune
         case .communauteDeCommunes, .communauteDAgglomeration, .communauteUrbaine, .metropole: .intercommunalite

@@ -67,8 +67,8 @@ public enum StrategyBatch {
             outcome.projectFailed = true
             return outcome
         }
-        let results = Parallel.map(files.count, workers: request.jobs, done: { progress($0, files.count) }) { index in
-            var result = kit.render(files[index])
+        let results = await Concurrently.map(files.count, limit: request.jobs, done: { progress($0, files.count) }) { index in
+            var result = await kit.render(files[index])
             if let document = result.document, let staged {
                 do {
                     try staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))])

@@ -85,11 +85,17 @@ extension StrategyDocument {
     }
 }
 
-/// A `selon-type` passage of the guide: the advice for some types of collectivité.
+extension StrategyDocument {
+    /// The strategy components, bound to this document: what its chapters' component calls draw from.
+    var components: [any Component] { StrategyComponents.all.map { $0.init(document: self) } }
+}
+
+/// A `selon-type` passage of the guide: the advice for some families of collectivité.
 struct GuidePassage: Sendable {
     /// Title of the guide chapter it comes from.
     let chapter: String
-    let types: [PassageByType.CollectiviteKind]
-    /// Its HTML (Mustache expanded, acronyms marked, French typography).
-    let html: String
+    let types: [CollectiviteFamily]
+    /// Its text, Mustache expanded, its cross-references resolved to the guide's pages; the
+    /// strategy document's passes mark its acronyms and set its typography.
+    let blocks: [Block]
 }

@@ -1,10 +1,12 @@
 import Foundation
 import Mustache
 
-/// What every strategy document of a batch shares, prepared once: the chapters of
-/// `Templates/strategie/` (parsed as Mustache), the layouts, the shared data and the guide's
-/// passages for each type of collectivité. `render` is safe to call from several threads.
-struct StrategyKit: @unchecked Sendable {
+/// Strategy documents, a kind of publication: what every document of a batch shares, prepared
+/// once — the chapters of `Templates/strategie/` (parsed as Mustache), the layouts, the shared
+/// data and the guide's passages for each family of collectivité — and the rendering of one
+/// collectivité's file with the standard components plus the strategy components bound to its
+/// data. `render` may run on several tasks at once.
+struct StrategyKit: Sendable {
     static let templatesFolder = "strategie"
     static let layout = "strategie/document"
 
@@ -19,7 +21,7 @@ struct StrategyKit: @unchecked Sendable {
     /// The result for one data file: its diagnostics and, without errors, its document.
     struct Result {
         var diagnostics: [Diagnostic]
-        var document: (slug: String, html: String)?
+        var document: RenderedStrategy?
     }
 
     init?(project: Project, sink: DiagnosticSink) {
@@ -53,7 +55,7 @@ struct StrategyKit: @unchecked Sendable {
     }
 
     /// Decodes, checks and renders one collectivité's file.
-    func render(_ file: URL) -> Result {
+    func render(_ file: URL) async -> Result {
         let sink = DiagnosticSink()
         let path = FileLister.relativePath(of: file, to: project.root)
         guard let text = FileLister.read(file, path: path, into: sink),
@@ -76,38 +78,68 @@ struct StrategyKit: @unchecked Sendable {
         let collectivite = document.context
         var context = LayoutContext.data(project: project, publication: publication)
         context["collectivite"] = collectivite
-        // One marker per document: it records the acronyms used, and threads share the kit.
-        let pages = ChapterPipeline(chapters: chapters, context: context, acronyms: AcronymMarker(acronyms: acronyms), reserved: ["index"], strategy: document, templates: templates, sink: sink, workers: 1).run()
+        // One marker per document: it records the acronyms used, and tasks share the kit.
+        let pipeline = ChapterPipeline(chapters: chapters, context: TemplateData(context), components: ComponentSet.standard.adding(document.components),
+                                       reserved: ["index"], templates: templates, sink: sink, workers: 1)
+        let pages = await pipeline.run(acronyms: AcronymMarker(acronyms: acronyms))
         guard !sink.hasErrors else { return Result(diagnostics: sink.diagnostics) }
-        var layoutContext = LayoutContext(publication: publication, pages: pages).print(workers: 1)
+        // A strategy document is one page, `strategies/<nom>/index.html`: links to the guide go up two folders.
+        let writer = HTMLWriter(links: .singlePage, outputRoot: "../../")
+        var layoutContext = LayoutContext(publication: publication, pages: pages).print(pages.map { writer.write($0.document) })
         layoutContext["collectivite"] = collectivite
         guard let html = layouts.render(Self.layout, context: layoutContext, into: sink) else { return Result(diagnostics: sink.diagnostics) }
-        return Result(diagnostics: sink.diagnostics, document: (slug, html))
+        return Result(diagnostics: sink.diagnostics, document: RenderedStrategy(slug: slug, html: html))
     }
 
-    /// A passage's HTML, rendered once for every document that includes it.
-    private static func render(_ markdown: String, acronyms: [String: Acronym]) -> String {
-        let document = MarkdownDocument(markdown: markdown)
-        AcronymMarker(acronyms: acronyms).mark(document)
-        FrenchTypography.mark(document)
-        return document.renderHTML()
-    }
-
-    /// The `selon-type` passages of the guide (the publication named `guide`), Mustache expanded.
+    /// The `selon-type` passages of the guide (the publication named `guide`), Mustache expanded,
+    /// their cross-references resolved to the guide's pages (a link the guide itself cannot
+    /// resolve, which its own build reports, is kept as text).
     private static func guidePassages(_ project: Project) -> [GuidePassage] {
         guard let guide = project.publications.first(where: { $0.name == "guide" }) else { return [] }
         let context = LayoutContext.data(project: project, publication: guide)
         let quiet = DiagnosticSink()
-        var passages: [GuidePassage] = []
+        var slugger = Slugger()
+        var index = AnchorIndex()
         for chapter in guide.chapters {
-            guard let markdown = ChapterExpansion.expand(chapter, context: context, into: quiet) else { continue }
-            let document = MarkdownDocument(markdown: markdown)
-            for block in document.nodes(where: { $0.kind == .codeBlock }) where block.fenceInfo.hasPrefix(PassageByType.name) {
-                let source = YAMLSource(text: block.literal, file: chapter.path)
-                guard let parameters = YAMLDecoding.decode(PassageByType.Parameters.self, from: source, into: quiet) else { continue }
-                passages.append(GuidePassage(chapter: chapter.frontMatter.titre, types: parameters.types, html: Self.render(parameters.texte, acronyms: project.data.acronyms)))
+            slugger.reserve(chapter.slug)
+            index.addChapter(chapter)
+        }
+        PublicationBuild.reservedPages.forEach { slugger.reserve($0) }
+        var pages: [ChapterPage] = []
+        for chapter in guide.chapters {
+            guard let markdown = ChapterExpansion.expand(chapter, context: context, into: quiet) else {
+                index.markUnreadable(chapter.fileName)
+                continue
+            }
+            var page = ChapterPage(chapter: chapter, markdown: markdown)
+            SlugPass.run(&page, slugger: &slugger, index: &index, into: quiet)
+            NumberingPass.run(&page, index: &index)
+            pages.append(page)
+        }
+        let references = CrossReferencePass(index: index, publication: guide.name)
+        var passages: [GuidePassage] = []
+        for page in pages {
+            page.document.forEachBlock { block in
+                guard case .component(let call) = block, call.name == PassageByType().name else { return }
+                let source = YAMLSource(text: call.body, file: page.chapter.path)
+                guard let parameters = YAMLDecoding.decode(PassageByType.Parameters.self, from: source, into: quiet) else { return }
+                var text = DocumentReader.read(parameters.texte)
+                references.run(&text, in: page.chapter.fileName, locate: { page.source.location(of: $0, near: $1) }, into: quiet)
+                text.updateInlines { inlines in
+                    inlines.flatMap { inline -> [Inline] in
+                        if case .link(let link) = inline, case .chapter = link.target { return link.content }
+                        return [inline]
+                    }
+                }
+                passages.append(GuidePassage(chapter: page.chapter.frontMatter.titre, types: parameters.types, blocks: text.blocks))
             }
         }
         return passages
     }
+}
+
+/// One collectivité's strategy document: its folder name and its HTML.
+struct RenderedStrategy: Sendable {
+    var slug: String
+    var html: String
 }
