@@ -1,5 +1,5 @@
 /// A block of a document.
-public indirect enum Block: Sendable {
+public enum Block: Sendable {
     case paragraph([Inline])
     /// A paragraph with classes: a label, a note in a grid.
     case styledParagraph(Attributes, [Inline])

@@ -1,5 +1,5 @@
 /// A piece of running text.
-public indirect enum Inline: Sendable {
+public enum Inline: Sendable {
     /// Plain text, as the reader sees it (never escaped: writers escape).
     case text(String)
     case emphasis([Inline])

@@ -1,5 +1,6 @@
 /// The one traversal every pass uses: each block of a document, nested ones included (list
-/// items, quotes, table cells, callouts, footnotes), and each run of inlines.
+/// items, quotes, table cells, figures, callouts, footnotes), and each run of inlines.
+/// Transforms return nil for "unchanged": most runs are left as they are, and are then not copied.
 extension Document {
     /// Calls `visit` on every block, parents before their children; `visit` may change the block.
     public mutating func updateBlocks(_ visit: (inout Block) -> Void) {
@@ -8,28 +9,30 @@ extension Document {
     }
 
     /// Replaces every run of inlines (a paragraph, a heading, a cell, a caption, a link's text…)
-    /// by `transform` of it, innermost runs first.
-    public mutating func updateInlines(_ transform: ([Inline]) -> [Inline]) {
+    /// by `transform` of it (nil: unchanged), innermost runs first.
+    public mutating func updateInlines(_ transform: ([Inline]) -> [Inline]?) {
         updateBlocks { $0.updateOwnInlines { Inline.update($0, transform) } }
     }
 
-    /// Replaces every outermost run of inlines by `transform` of it: for passes that walk
-    /// nested runs themselves because what is around matters (no acronym inside a link).
-    public mutating func updateOutermostInlines(_ transform: ([Inline]) -> [Inline]) {
+    /// Replaces every outermost run of inlines by `transform` of it (nil: unchanged): for passes
+    /// that walk nested runs themselves because what is around matters (no acronym inside a link).
+    public mutating func updateOutermostInlines(_ transform: ([Inline]) -> [Inline]?) {
         updateBlocks { $0.updateOwnInlines(transform) }
     }
 
     /// Replaces every block, nested ones included, by what `transform` makes of it (nothing,
-    /// itself, or several blocks); children are transformed before their parent.
-    public mutating func replaceBlocks(_ transform: (Block) -> [Block]) {
-        blocks = Block.replace(blocks, transform)
-        for index in footnotes.indices { footnotes[index].blocks = Block.replace(footnotes[index].blocks, transform) }
+    /// or several blocks; nil: unchanged); children are transformed before their parent.
+    public mutating func replaceBlocks(_ transform: (Block) -> [Block]?) {
+        if let replaced = Block.replace(blocks, transform) { blocks = replaced }
+        for index in footnotes.indices {
+            if let replaced = Block.replace(footnotes[index].blocks, transform) { footnotes[index].blocks = replaced }
+        }
     }
 
     /// Every block, parents before children (read only).
     public func forEachBlock(_ visit: (Block) -> Void) {
-        var copy = self
-        copy.updateBlocks { visit($0) }
+        Block.visit(blocks, visit)
+        for note in footnotes { Block.visit(note.blocks, visit) }
     }
 }
 
@@ -37,80 +40,102 @@ extension Block {
     static func update(_ blocks: inout [Block], _ visit: (inout Block) -> Void) {
         for index in blocks.indices {
             visit(&blocks[index])
-            blocks[index].updateChildren(visit)
+            blocks[index].updateChildLists { Block.update(&$0, visit) }
         }
     }
 
-    static func replace(_ blocks: [Block], _ transform: (Block) -> [Block]) -> [Block] {
-        blocks.flatMap { block -> [Block] in
-            var block = block
-            block.updateChildLists { replace($0, transform) }
-            return transform(block)
+    static func visit(_ blocks: [Block], _ visit: (Block) -> Void) {
+        for block in blocks {
+            visit(block)
+            block.forEachChildList { Block.visit($0, visit) }
         }
     }
 
-    /// Replaces each list of blocks this block holds by `transform` of it.
-    mutating func updateChildLists(_ transform: ([Block]) -> [Block]) {
-        switch self {
-        case .quote(let children):
-            self = .quote(transform(children))
-        case .list(var list):
-            for index in list.items.indices { list.items[index].blocks = transform(list.items[index].blocks) }
-            self = .list(list)
-        case .table(var table):
-            table.updateCells { $0.blocks = transform($0.blocks) }
-            self = .table(table)
-        case .figure(var figure):
-            figure.content = transform(figure.content)
-            self = .figure(figure)
-        case .callout(var callout):
-            callout.blocks = transform(callout.blocks)
-            self = .callout(callout)
-        default:
-            break
+    static func replace(_ blocks: [Block], _ transform: (Block) -> [Block]?) -> [Block]? {
+        var result: [Block]?
+        for (index, block) in blocks.enumerated() {
+            var current = block
+            var childrenChanged = false
+            current.updateChildLists { list in
+                if let replaced = replace(list, transform) {
+                    list = replaced
+                    childrenChanged = true
+                }
+            }
+            let replaced = transform(current)
+            if replaced != nil || childrenChanged {
+                if result == nil { result = Array(blocks[..<index]) }
+                result!.append(contentsOf: replaced ?? [current])
+            } else {
+                result?.append(block)
+            }
         }
+        return result
     }
 
-    /// Visits the blocks this block holds.
-    mutating func updateChildren(_ visit: (inout Block) -> Void) {
+    /// Lets `change` edit, in place, each list of blocks this block holds.
+    mutating func updateChildLists(_ change: (inout [Block]) -> Void) {
+        // The block is emptied while its children change, so that they are not copied.
         switch self {
         case .quote(var children):
-            Block.update(&children, visit)
+            self = .thematicBreak
+            change(&children)
             self = .quote(children)
         case .list(var list):
-            for index in list.items.indices { Block.update(&list.items[index].blocks, visit) }
+            self = .thematicBreak
+            for index in list.items.indices { change(&list.items[index].blocks) }
             self = .list(list)
         case .table(var table):
-            table.updateCells { Block.update(&$0.blocks, visit) }
+            self = .thematicBreak
+            table.updateCells { change(&$0.blocks) }
             self = .table(table)
         case .figure(var figure):
-            Block.update(&figure.content, visit)
+            self = .thematicBreak
+            change(&figure.content)
             self = .figure(figure)
         case .callout(var callout):
-            Block.update(&callout.blocks, visit)
+            self = .thematicBreak
+            change(&callout.blocks)
             self = .callout(callout)
         default:
             break
         }
     }
 
-    /// Applies `transform` to the outermost runs of inlines this block holds itself (not its child blocks').
-    mutating func updateOwnInlines(_ transform: ([Inline]) -> [Inline]) {
+    /// Calls `visit` on each list of blocks this block holds.
+    func forEachChildList(_ visit: ([Block]) -> Void) {
+        switch self {
+        case .quote(let children): visit(children)
+        case .list(let list): list.items.forEach { visit($0.blocks) }
+        case .table(let table): (table.head + table.body + table.foot).forEach { $0.cells.forEach { visit($0.blocks) } }
+        case .figure(let figure): visit(figure.content)
+        case .callout(let callout): visit(callout.blocks)
+        default: break
+        }
+    }
+
+    /// Applies `transform` to the outermost runs of inlines this block holds itself (not its
+    /// child blocks'); nil leaves a run as it is.
+    mutating func updateOwnInlines(_ transform: ([Inline]) -> [Inline]?) {
         switch self {
         case .paragraph(let content):
-            self = .paragraph(transform(content))
+            if let changed = transform(content) { self = .paragraph(changed) }
         case .styledParagraph(let attributes, let content):
-            self = .styledParagraph(attributes, transform(content))
+            if let changed = transform(content) { self = .styledParagraph(attributes, changed) }
         case .plain(let content):
-            self = .plain(transform(content))
+            if let changed = transform(content) { self = .plain(changed) }
         case .heading(var heading):
-            heading.content = transform(heading.content)
+            guard let changed = transform(heading.content) else { return }
+            heading.content = changed
             self = .heading(heading)
         case .table(var table):
-            if let caption = table.caption { table.caption = transform(caption) }
+            guard let caption = table.caption, let changed = transform(caption) else { return }
+            self = .thematicBreak
+            table.caption = changed
             self = .table(table)
         case .definitions(var list):
-            list.items = list.items.map { (transform($0.term), transform($0.definition)) }
+            self = .thematicBreak
+            list.items = list.items.map { (transform($0.term) ?? $0.term, transform($0.definition) ?? $0.definition) }
             self = .definitions(list)
         default:
             break
@@ -128,24 +153,33 @@ extension Table {
 }
 
 extension Inline {
-    /// `transform` applied to the runs nested in `inlines` (emphasis, links…), then to `inlines`.
-    static func update(_ inlines: [Inline], _ transform: ([Inline]) -> [Inline]) -> [Inline] {
-        transform(inlines.map { $0.updatingChildren(transform) })
+    /// `transform` applied to the runs nested in `inlines` (emphasis, links…), then to `inlines`;
+    /// nil when nothing changed.
+    static func update(_ inlines: [Inline], _ transform: ([Inline]) -> [Inline]?) -> [Inline]? {
+        var result: [Inline]?
+        for (index, inline) in inlines.enumerated() {
+            guard let changed = inline.updatingChildren(transform) else { continue }
+            if result == nil { result = inlines }
+            result![index] = changed
+        }
+        return transform(result ?? inlines) ?? result
     }
 
-    private func updatingChildren(_ transform: ([Inline]) -> [Inline]) -> Inline {
+    private func updatingChildren(_ transform: ([Inline]) -> [Inline]?) -> Inline? {
         switch self {
-        case .emphasis(let children): return .emphasis(Inline.update(children, transform))
-        case .strong(let children): return .strong(Inline.update(children, transform))
-        case .strikethrough(let children): return .strikethrough(Inline.update(children, transform))
-        case .span(let attributes, let children): return .span(attributes, Inline.update(children, transform))
+        case .emphasis(let children): return Inline.update(children, transform).map { .emphasis($0) }
+        case .strong(let children): return Inline.update(children, transform).map { .strong($0) }
+        case .strikethrough(let children): return Inline.update(children, transform).map { .strikethrough($0) }
+        case .span(let attributes, let children): return Inline.update(children, transform).map { .span(attributes, $0) }
         case .link(var link):
-            link.content = Inline.update(link.content, transform)
+            guard let changed = Inline.update(link.content, transform) else { return nil }
+            link.content = changed
             return .link(link)
         case .image(var image):
-            image.description = Inline.update(image.description, transform)
+            guard let changed = Inline.update(image.description, transform) else { return nil }
+            image.description = changed
             return .image(image)
-        default: return self
+        default: return nil
         }
     }
 }

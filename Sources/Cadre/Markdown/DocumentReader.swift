@@ -1,14 +1,14 @@
 import CCmarkGFM
 
-/// Reads cmark-gfm's tree into cadre's `Document`: the only place where the parsed Markdown
-/// leaves C. Fenced blocks whose info string names something other than plain code become
+/// Reads Markdown (GitHub flavour, with footnotes) into cadre's `Document`, through
+/// cmark-gfm: the only place where the parsed Markdown leaves C. Fenced blocks whose info string names something other than plain code become
 /// component calls; raw HTML is dropped (shown as omitted).
-enum DocumentReader {
+public enum DocumentReader {
     /// Deeper nesting (a thousand `>`) is read as plain text: writers and passes walk the tree recursively.
     static let maximumDepth = 64
 
     /// The document of `markdown`; positions are those of this text.
-    static func read(_ markdown: String) -> Document {
+    public static func read(_ markdown: String) -> Document {
         let parsed = MarkdownDocument(markdown: markdown)
         let children = parsed.document.children
         // cmark-gfm keeps only the definitions that are referred to, last, in the order of first

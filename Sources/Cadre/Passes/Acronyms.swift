@@ -26,20 +26,28 @@ final class AcronymMarker {
         document.updateOutermostInlines(mark)
     }
 
-    private func mark(_ inlines: [Inline]) -> [Inline] {
-        var result: [Inline] = []
-        result.reserveCapacity(inlines.count)
-        for inline in inlines {
+    /// The run with its acronyms marked; nil when it has none.
+    private func mark(_ inlines: [Inline]) -> [Inline]? {
+        var result: [Inline]?
+        for (index, inline) in inlines.enumerated() {
+            var replacement: [Inline]?
             switch inline {
             case .text(let text):
-                for segment in segments(of: text) {
-                    result.append(segment.acronym.map { .acronym(sigle: segment.text, definition: $0.definition) } ?? .text(segment.text))
+                let segments = segments(of: text)
+                if segments.count > 1 || segments.first?.acronym != nil {
+                    replacement = segments.map { segment in segment.acronym.map { .acronym(sigle: segment.text, definition: $0.definition) } ?? .text(segment.text) }
                 }
-            case .emphasis(let children): result.append(.emphasis(mark(children)))
-            case .strong(let children): result.append(.strong(mark(children)))
-            case .strikethrough(let children): result.append(.strikethrough(mark(children)))
-            case .span(let attributes, let children): result.append(.span(attributes, mark(children)))
-            default: result.append(inline)
+            case .emphasis(let children): replacement = mark(children).map { [.emphasis($0)] }
+            case .strong(let children): replacement = mark(children).map { [.strong($0)] }
+            case .strikethrough(let children): replacement = mark(children).map { [.strikethrough($0)] }
+            case .span(let attributes, let children): replacement = mark(children).map { [.span(attributes, $0)] }
+            default: break
+            }
+            if let replacement {
+                if result == nil { result = Array(inlines[..<index]) }
+                result! += replacement
+            } else {
+                result?.append(inline)
             }
         }
         return result

@@ -18,8 +18,8 @@ struct ComponentPass {
 
     private func replace(in page: inout ChapterPage, usedAcronyms: [Acronym]?) {
         let source = page.source
-        page.document.replaceBlocks { block -> [Block] in
-            guard case .component(let call) = block else { return [block] }
+        page.document.replaceBlocks { block -> [Block]? in
+            guard case .component(let call) = block else { return nil }
             let location = source.location(of: call.name, near: call.position.line)
             guard let component = components[call.name] else {
                 if usedAcronyms == nil {
@@ -29,7 +29,7 @@ struct ComponentPass {
                 return []
             }
             // In the first round a whole-publication component waits; in the second, only they run.
-            guard component.needsWholePublication == (usedAcronyms != nil) else { return [block] }
+            guard component.needsWholePublication == (usedAcronyms != nil) else { return nil }
             var request = ComponentRequest(name: call.name, body: call.body, location: location, context: context.values, sink: sink)
             request.usedAcronyms = usedAcronyms ?? []
             return component.blocks(for: request) ?? []

@@ -13,7 +13,8 @@ struct CrossReferencePass {
     /// snippet near a parsed line into a file position.
     func run(_ document: inout Document, in currentFile: String, locate: (String, Int) -> SourceLocation, into sink: DiagnosticSink) {
         document.updateInlines { inlines in
-            inlines.map { inline in
+            guard inlines.contains(where: { if case .link(let link) = $0, case .chapter = link.target { true } else { false } }) else { return nil }
+            return inlines.map { inline in
                 guard case .link(var link) = inline, case .chapter(let target, let fragment, let written) = link.target else { return inline }
                 let file = target ?? currentFile
                 let location = locate("(\(written)", link.position?.line ?? 1)

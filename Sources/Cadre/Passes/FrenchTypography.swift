@@ -15,24 +15,35 @@ public enum FrenchTypography {
         }
     }
 
-    private static func mark(_ inlines: [Inline], address: String? = nil) -> [Inline] {
-        var result = inlines
-        for index in result.indices {
-            switch result[index] {
+    /// The run set in French typography; nil when no text changes.
+    private static func mark(_ inlines: [Inline], address: String? = nil) -> [Inline]? {
+        var result: [Inline]?
+        func set(_ index: Int, _ inline: Inline) {
+            if result == nil { result = inlines }
+            result![index] = inline
+        }
+        for (index, inline) in inlines.enumerated() {
+            switch inline {
             case .text(let text):
                 if let address, address.hasSuffix(text) { continue }
                 let typeset = apply(text, followsInline: index > 0)
-                if typeset != text { result[index] = .text(typeset) }
-            case .emphasis(let children): result[index] = .emphasis(mark(children))
-            case .strong(let children): result[index] = .strong(mark(children))
-            case .strikethrough(let children): result[index] = .strikethrough(mark(children))
-            case .span(let attributes, let children): result[index] = .span(attributes, mark(children))
+                if typeset != text { set(index, .text(typeset)) }
+            case .emphasis(let children): if let changed = mark(children) { set(index, .emphasis(changed)) }
+            case .strong(let children): if let changed = mark(children) { set(index, .strong(changed)) }
+            case .strikethrough(let children): if let changed = mark(children) { set(index, .strikethrough(changed)) }
+            case .span(let attributes, let children): if let changed = mark(children) { set(index, .span(attributes, changed)) }
             case .link(var link):
-                if case .external(let url) = link.target { link.content = mark(link.content, address: url) } else { link.content = mark(link.content) }
-                result[index] = .link(link)
+                var address: String?
+                if case .external(let url) = link.target { address = url }
+                if let changed = mark(link.content, address: address) {
+                    link.content = changed
+                    set(index, .link(link))
+                }
             case .image(var image):
-                image.description = mark(image.description)
-                result[index] = .image(image)
+                if let changed = mark(image.description) {
+                    image.description = changed
+                    set(index, .image(image))
+                }
             default:
                 break
             }

@@ -13,6 +13,10 @@ public struct BuildRequest: Sendable {
     public var format: OutputFormat
     /// How many print workers run at once.
     public var jobs: Int
+    /// Components added to the standard ones (a library user's own).
+    public var components: [any Component] = []
+    /// Passes run on every chapter after cadre's own.
+    public var passes: [any DocumentPass] = []
 
     public init(root: URL, output: URL? = nil, publications: [String] = [], writes: Bool = true, format: OutputFormat = .html, jobs: Int = 1) {
         self.root = root
@@ -61,7 +65,10 @@ public enum Builder {
         var files: [RenderedFile] = []
         for publication in selected {
             progress(publication.name)
-            files += await PublicationBuild(project: project, publication: publication, layouts: layouts, sink: sink, site: request.format.site || !request.writes, progress: progress).run()
+            var build = PublicationBuild(project: project, publication: publication, layouts: layouts, sink: sink, site: request.format.site || !request.writes, progress: progress)
+            build.components = build.components.adding(request.components)
+            build.passes = request.passes
+            files += await build.run()
         }
         guard !sink.hasErrors else { return .failed }
         guard request.writes else { return .built(files: files.count) }

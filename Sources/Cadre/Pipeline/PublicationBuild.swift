@@ -12,6 +12,8 @@ struct PublicationBuild: Sendable {
     let publication: Publication
     let layouts: Layouts
     var components = ComponentSet.standard.knowing(StrategyComponents.names, servingElsewhere: "ce composant ne sert que dans les documents de stratégie (Templates/strategie/) ; dans le guide, utilisez « tableau » avec une source de Content/data/")
+    /// Passes run on every chapter after cadre's own.
+    var passes: [any DocumentPass] = []
     let sink: DiagnosticSink
     /// Whether the site pages are written (the print HTML always is).
     var site = true
@@ -25,7 +27,7 @@ struct PublicationBuild: Sendable {
             sink.report(SourceLocation(file: chapter.path, line: 1).error("le nom « \(chapter.slug) » est réservé", hint: "renommez le fichier, par exemple NN-\(chapter.slug)-du-guide.md"))
         }
         let pipeline = ChapterPipeline(chapters: publication.chapters, context: TemplateData(LayoutContext.data(project: project, publication: publication)),
-                                       components: components, reserved: Self.reservedPages, sink: sink, progress: progress)
+                                       components: components, reserved: Self.reservedPages, passes: passes, sink: sink, progress: progress)
         return await write(pipeline.run(acronyms: AcronymMarker(acronyms: project.data.acronyms)))
     }
 

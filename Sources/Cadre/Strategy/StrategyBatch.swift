@@ -11,6 +11,10 @@ public struct StrategyRequest: Sendable {
     public var jobs: Int
     /// Whether files are written (false for `cadre check`: every document is still rendered).
     public var writes: Bool
+    /// Components added to the standard and strategy ones (a library user's own).
+    public var components: [any Component] = []
+    /// Passes run on every chapter of every document after cadre's own.
+    public var passes: [any DocumentPass] = []
 
     public init(root: URL, output: URL? = nil, files: [String] = [], format: OutputFormat = .html, jobs: Int = 1, writes: Bool = true) {
         self.root = root
@@ -44,7 +48,7 @@ public enum StrategyBatch {
         let projectSink = DiagnosticSink()
         let project = Project.load(root: request.root, into: projectSink)
         let files = request.files.isEmpty ? FileLister.files(in: project.contentFolder.appendingPathComponent("collectivites"), extensions: ["yml", "yaml"]) : request.files.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        let kit = StrategyKit(project: project, sink: projectSink)
+        let kit = StrategyKit(project: project, components: request.components, passes: request.passes, sink: projectSink)
         sink.report(projectSink.diagnostics)
         guard !projectSink.hasErrors, let kit else {
             outcome.projectFailed = true

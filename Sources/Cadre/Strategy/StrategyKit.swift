@@ -24,7 +24,11 @@ struct StrategyKit: Sendable {
         var document: RenderedStrategy?
     }
 
-    init?(project: Project, sink: DiagnosticSink) {
+    /// A library user's components and passes, for every document.
+    let extraComponents: [any Component]
+    let passes: [any DocumentPass]
+
+    init?(project: Project, components: [any Component] = [], passes: [any DocumentPass] = [], sink: DiagnosticSink) {
         let folder = project.templatesFolder.appendingPathComponent(Self.templatesFolder)
         let chapters = FileLister.files(in: folder, extensions: ["md"]).compactMap { Project.loadChapter($0, root: project.root, into: sink) }
         if chapters.isEmpty {
@@ -52,6 +56,8 @@ struct StrategyKit: Sendable {
         self.acronyms = project.data.acronyms
         self.passages = Self.guidePassages(project)
         self.guide = guide
+        self.extraComponents = components
+        self.passes = passes
     }
 
     /// Decodes, checks and renders one collectivité's file.
@@ -79,8 +85,8 @@ struct StrategyKit: Sendable {
         var context = LayoutContext.data(project: project, publication: publication)
         context["collectivite"] = collectivite
         // One marker per document: it records the acronyms used, and tasks share the kit.
-        let pipeline = ChapterPipeline(chapters: chapters, context: TemplateData(context), components: ComponentSet.standard.adding(document.components),
-                                       reserved: ["index"], templates: templates, sink: sink, workers: 1)
+        let pipeline = ChapterPipeline(chapters: chapters, context: TemplateData(context), components: ComponentSet.standard.adding(document.components).adding(extraComponents),
+                                       reserved: ["index"], templates: templates, passes: passes, sink: sink, workers: 1)
         let pages = await pipeline.run(acronyms: AcronymMarker(acronyms: acronyms))
         guard !sink.hasErrors else { return Result(diagnostics: sink.diagnostics) }
         // A strategy document is one page, `strategies/<nom>/index.html`: links to the guide go up two folders.
