@@ -94,28 +94,23 @@ public struct ComponentRequest {
         return YAMLDecoding.decode(type, from: source, into: sink)
     }
 
-    /// The file position of the body line that starts with `key:`.
-    func location(ofKey key: String) -> SourceLocation {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let index = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key + ":") } ?? -1
-        return SourceLocation(file: location.file, line: location.line + index + 1, column: 1)
-    }
-
-    /// The data a component's `source:` names, with that path; nil after reporting why it is missing.
-    func sourceData() -> (path: String, value: Any)? {
+    /// The data a component's `source:` names, with that path (and where it is written); nil
+    /// after reporting why it is missing.
+    func sourceData() -> (path: Located<String>, value: Any)? {
         guard let parameters = parameters(SourceParameters.self), let value = value(at: parameters.source) else { return nil }
         return (parameters.source, value)
     }
 
-    /// The context value at a dotted path such as `donnees.rattachements.modeles`.
-    public func value(at path: String) -> Any? {
+    /// The context value at a dotted path such as `donnees.rattachements.modeles`, as written
+    /// in a parameter (a problem is reported where the path is written).
+    public func value(at path: Located<String>) -> Any? {
         var value: Any = context
         var walked: [String] = []
-        for part in path.split(separator: ".").map(String.init) {
+        for part in path.value.split(separator: ".").map(String.init) {
             guard let object = value as? [String: Any], let child = object[part] else {
                 let keys = (value as? [String: Any]).map { Array($0.keys) } ?? []
                 let place = walked.isEmpty ? "les données" : "« \(walked.joined(separator: ".")) »"
-                sink.report(location(ofKey: "source").error("source « \(path) » introuvable : \(place) n'a pas de champ « \(part) »", hint: Suggestion.hint(for: part, in: keys, noun: "champs")))
+                sink.report(path.location.error("source « \(path.value) » introuvable : \(place) n'a pas de champ « \(part) »", hint: Suggestion.hint(for: part, in: keys, noun: "champs")))
                 return nil
             }
             walked.append(part)
@@ -124,9 +119,9 @@ public struct ComponentRequest {
         return value
     }
 
-    /// Reports a problem at the body line of `key`.
-    public func error(_ message: String, key: String = "source", hint: String? = nil) {
-        sink.report(location(ofKey: key).error(message, hint: hint))
+    /// Reports a problem at `location` (a decoded parameter's, or the component's own).
+    public func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+        sink.report((location ?? self.location).error(message, hint: hint))
     }
 }
 
@@ -139,6 +134,6 @@ struct NoParameters: Decodable {
 
 /// The parameters of a component that only names its data.
 struct SourceParameters: Decodable {
-    var source: String
+    var source: Located<String>
     enum CodingKeys: String, CodingKey, CaseIterable { case source }
 }

@@ -11,8 +11,8 @@ struct DataTable: Component {
     let name = "tableau"
 
     struct Parameters: Decodable {
-        var source: String
-        var colonnes: Columns
+        var source: Located<String>
+        var colonnes: Located<Columns>
         var legende: String?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -35,18 +35,18 @@ struct DataTable: Component {
     func blocks(for request: ComponentRequest) -> [Block]? {
         guard let parameters = request.parameters(Parameters.self), let data = request.value(at: parameters.source) else { return nil }
         guard let rows = data as? [Any], rows.allSatisfy({ $0 is [String: Any] }) else {
-            request.error("la source « \(parameters.source) » doit être une liste d'objets", hint: "chaque élément de la liste porte les clés des colonnes")
+            request.error("la source « \(parameters.source.value) » doit être une liste d'objets", at: parameters.source.location, hint: "chaque élément de la liste porte les clés des colonnes")
             return nil
         }
         var table = Table(caption: parameters.legende.map { [.text($0)] })
-        table.head = [TableRow(cells: parameters.colonnes.list.map { TableCell(.columnHeader, [.text($0.title)]) })]
+        table.head = [TableRow(cells: parameters.colonnes.value.list.map { TableCell(.columnHeader, [.text($0.title)]) })]
         var complete = true
         for (position, row) in rows.enumerated() {
             let object = row as! [String: Any]
             var cells: [TableCell] = []
-            for (index, column) in parameters.colonnes.list.enumerated() {
+            for (index, column) in parameters.colonnes.value.list.enumerated() {
                 guard let value = object[column.key] else {
-                    request.error("l'élément \(position + 1) de « \(parameters.source) » n'a pas de champ « \(column.key) »", key: "colonnes", hint: Suggestion.hint(for: column.key, in: Array(object.keys), noun: "champs"))
+                    request.error("l'élément \(position + 1) de « \(parameters.source.value) » n'a pas de champ « \(column.key) »", at: parameters.colonnes.location, hint: Suggestion.hint(for: column.key, in: Array(object.keys), noun: "champs"))
                     complete = false
                     continue
                 }

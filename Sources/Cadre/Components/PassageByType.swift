@@ -6,7 +6,7 @@ public struct PassageByType: Component {
     public init() {}
 
     struct Parameters: Decodable {
-        var types: [CollectiviteFamily]
+        var types: Located<[CollectiviteFamily]>
         var texte: String
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -16,15 +16,16 @@ public struct PassageByType: Component {
 
     public func blocks(for request: ComponentRequest) -> [Block]? {
         guard let parameters = request.parameters(Parameters.self) else { return nil }
-        guard !parameters.types.isEmpty else {
-            request.error("« types » est vide", key: "types", hint: "indiquez au moins un type : commune, intercommunalite, departement, region")
+        let types = parameters.types.value
+        guard !types.isEmpty else {
+            request.error("« types » est vide", at: parameters.types.location, hint: "indiquez au moins un type : commune, intercommunalite, departement, region")
             return nil
         }
         if let collectivite = request.context["collectivite"] as? [String: Any], let family = collectivite["famille"] as? String,
-           !parameters.types.map(\.rawValue).contains(family) {
+           !types.map(\.rawValue).contains(family) {
             return []
         }
-        return [Self.callout(types: parameters.types, label: [.text("Pour " + CollectiviteFamily.list(parameters.types))], blocks: request.parse(parameters.texte))]
+        return [Self.callout(types: types, label: [.text("Pour " + CollectiviteFamily.list(types))], blocks: request.parse(parameters.texte))]
     }
 
     /// The box of a passage: its label, then its text.

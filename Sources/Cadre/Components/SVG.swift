@@ -57,11 +57,11 @@ enum SVG {
     }
 
     /// The string values of `key` in a list of objects, or nil after reporting which element lacks it.
-    static func strings(_ key: String, in rows: [[String: Any]], request: ComponentRequest, source: String) -> [String]? {
+    static func strings(_ key: String, in rows: [[String: Any]], request: ComponentRequest, source: Located<String>) -> [String]? {
         var values: [String] = []
         for (position, row) in rows.enumerated() {
             guard let value = row[key] as? String else {
-                request.error("l'élément \(position + 1) de « \(source) » n'a pas de champ texte « \(key) »", hint: Suggestion.hint(for: key, in: Array(row.keys), noun: "champs"))
+                request.error("l'élément \(position + 1) de « \(source.value) » n'a pas de champ texte « \(key) »", at: source.location, hint: Suggestion.hint(for: key, in: Array(row.keys), noun: "champs"))
                 return nil
             }
             values.append(value)
@@ -70,9 +70,9 @@ enum SVG {
     }
 
     /// The list of objects under `key` of the source object.
-    static func rows(_ key: String, of value: Any, request: ComponentRequest, source: String) -> [[String: Any]]? {
+    static func rows(_ key: String, of value: Any, request: ComponentRequest, source: Located<String>) -> [[String: Any]]? {
         guard let object = value as? [String: Any], let list = object[key] as? [Any], let rows = list as? [[String: Any]], !rows.isEmpty else {
-            request.error("la source « \(source) » doit contenir une liste d'objets « \(key) »", hint: "voir Docs/conventions-contenu.md")
+            request.error("la source « \(source.value) » doit contenir une liste d'objets « \(key) »", at: source.location, hint: "voir Docs/conventions-contenu.md")
             return nil
         }
         return rows

@@ -137,7 +137,7 @@ struct StrategyKit: Sendable {
                         return [inline]
                     }
                 }
-                passages.append(GuidePassage(chapter: page.chapter.frontMatter.titre, types: parameters.types, blocks: text.blocks))
+                passages.append(GuidePassage(chapter: page.chapter.frontMatter.titre, types: parameters.types.value, blocks: text.blocks))
             }
         }
         return passages
