@@ -15,6 +15,7 @@ public protocol Component: Sendable {
 }
 
 extension Component {
+    /// Most components need only their own block.
     public var needsWholePublication: Bool { false }
 }
 
@@ -24,6 +25,7 @@ public struct ComponentSet: Sendable {
     /// Names known to belong to another kind of publication, with what to tell an author who uses them.
     private var elsewhere: [String: String] = [:]
 
+    /// A set of `components`, by name.
     public init(_ components: [any Component] = []) {
         for component in components { byName[component.name] = component }
     }
@@ -66,6 +68,7 @@ public struct ComponentSet: Sendable {
 
 /// What a component gets to draw one block.
 public struct ComponentRequest {
+    /// The component's name, as written.
     public var name: String
     /// The block's YAML body.
     public var body: String
@@ -73,6 +76,7 @@ public struct ComponentRequest {
     public var location: SourceLocation
     /// The data Mustache tags see: `donnees`, `publication`, and `collectivite` in strategy documents.
     public var context: [String: Any]
+    /// Where problems go.
     public var sink: DiagnosticSink
     /// The acronyms the publication uses, for components that need the whole publication.
     public var usedAcronyms: [Acronym] = []
@@ -80,6 +84,7 @@ public struct ComponentRequest {
     /// then treat them as the chapter's own text.
     public var parse: (String) -> [Block] = { DocumentReader.read($0).blocks }
 
+    /// A request to draw the block `name` written at `location`.
     public init(name: String, body: String, location: SourceLocation, context: [String: Any], sink: DiagnosticSink) {
         self.name = name
         self.body = body

@@ -1,8 +1,10 @@
 /// `selon-type`: a passage that concerns only some families of collectivité. The guide shows it
 /// with a label; a collectivité's own document keeps it only when its family is listed.
 public struct PassageByType: Component {
+    /// `selon-type`.
     public let name = "selon-type"
 
+    /// The component (it has no settings).
     public init() {}
 
     struct Parameters: Decodable {
@@ -14,6 +16,7 @@ public struct PassageByType: Component {
         }
     }
 
+    /// The passage in its box, or nothing when the document's collectivité is of another family.
     public func blocks(for request: ComponentRequest) -> [Block]? {
         guard let parameters = request.parameters(Parameters.self) else { return nil }
         let types = parameters.types.value

@@ -27,13 +27,18 @@ public enum Block: Sendable {
 
 /// A heading; the slug and numbering passes give it its anchor and number.
 public struct Heading: Sendable {
+    /// 2 for `##`, 3 for `###`… (the chapter's title is level 1, from its front matter).
     public var level: Int
+    /// What the heading says.
     public var content: [Inline]
+    /// Its anchor, given by the slug pass.
     public var id: String?
     /// `3.2` in a numbered chapter.
     public var number: String?
+    /// Where it is written, for diagnostics.
     public var position: SourcePosition?
 
+    /// A heading; anchors and numbers usually come from the passes.
     public init(level: Int, content: [Inline], id: String? = nil, number: String? = nil, position: SourcePosition? = nil) {
         self.level = level
         self.content = content
@@ -47,8 +52,10 @@ public struct Heading: Sendable {
 public struct CodeBlock: Sendable {
     /// The first word of the info string, when there is one.
     public var language: String?
+    /// The code, as written.
     public var text: String
 
+    /// A code block, in `language` when given.
     public init(language: String? = nil, text: String) {
         self.language = language
         self.text = text
@@ -59,8 +66,10 @@ public struct CodeBlock: Sendable {
 public struct List: Sendable {
     /// The first number of a numbered list; nil for bullets.
     public var start: Int?
+    /// The items, in order.
     public var items: [ListItem]
 
+    /// A numbered list from `start`, or a bulleted one (nil).
     public init(start: Int? = nil, items: [ListItem]) {
         self.start = start
         self.items = items
@@ -69,9 +78,12 @@ public struct List: Sendable {
 
 /// One item of a list; `task` is its check box, when it has one (`- [x]`).
 public struct ListItem: Sendable {
+    /// What the item says.
     public var blocks: [Block]
+    /// Checked or not, for a task; nil for an ordinary item.
     public var task: Bool?
 
+    /// An item, a task when `task` is given.
     public init(blocks: [Block], task: Bool? = nil) {
         self.blocks = blocks
         self.task = task
@@ -80,9 +92,12 @@ public struct ListItem: Sendable {
 
 /// A framed figure: its classes and its content (a table, a graphic).
 public struct Figure: Sendable {
+    /// The frame's classes.
     public var attributes: Attributes
+    /// What it frames.
     public var content: [Block]
 
+    /// A figure framing `content`.
     public init(attributes: Attributes, content: [Block]) {
         self.attributes = attributes
         self.content = content
@@ -91,9 +106,12 @@ public struct Figure: Sendable {
 
 /// A passage set apart (its label is its first block).
 public struct Callout: Sendable {
+    /// The box's classes and attributes.
     public var attributes: Attributes
+    /// Its label, then its text.
     public var blocks: [Block]
 
+    /// A passage set apart.
     public init(attributes: Attributes, blocks: [Block]) {
         self.attributes = attributes
         self.blocks = blocks
@@ -109,6 +127,7 @@ public struct ComponentCall: Sendable {
     /// Where the opening fence is in the parsed text.
     public var position: SourcePosition
 
+    /// A call of component `name` with its YAML `body`.
     public init(name: String, body: String, position: SourcePosition) {
         self.name = name
         self.body = body
@@ -118,9 +137,12 @@ public struct ComponentCall: Sendable {
 
 /// Terms with their definitions.
 public struct DefinitionList: Sendable {
+    /// The list's classes.
     public var attributes: Attributes
+    /// Each term with its definition.
     public var items: [(term: [Inline], definition: [Inline])]
 
+    /// A list of terms and definitions.
     public init(attributes: Attributes, items: [(term: [Inline], definition: [Inline])]) {
         self.attributes = attributes
         self.items = items

@@ -14,5 +14,6 @@ public protocol Graphic: Sendable {
 }
 
 extension Graphic {
+    /// No table, by default.
     public var dataTable: Table? { nil }
 }

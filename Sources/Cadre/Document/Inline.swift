@@ -23,12 +23,16 @@ public enum Inline: Sendable {
 
 /// A link: to an address outside, or to a heading of the project.
 public struct Link: Sendable {
+    /// Where it points.
     public var target: LinkTarget
+    /// The title shown on hover (`[x](url "title")`), or empty.
     public var title: String
+    /// What the link says.
     public var content: [Inline]
     /// Where the link was written, for the cross-reference pass's diagnostics.
     public var position: SourcePosition?
 
+    /// A link to `target` saying `content`.
     public init(target: LinkTarget, title: String = "", content: [Inline], position: SourcePosition? = nil) {
         self.target = target
         self.title = title
@@ -49,11 +53,14 @@ public enum LinkTarget: Sendable, Equatable {
 
 /// An image (the site's pictures; charts are `Graphic`s).
 public struct Image: Sendable {
+    /// The image's address.
     public var source: String
+    /// Its title, or empty.
     public var title: String
     /// The alternative text.
     public var description: [Inline]
 
+    /// An image at `source` described by `description`.
     public init(source: String, title: String = "", description: [Inline]) {
         self.source = source
         self.title = title

@@ -15,10 +15,12 @@ public enum DocumentReader {
         // reference. Its API gives neither a definition's label nor a reference's: the label is
         // read where the definition starts (`[^label]:`), a reference knows its number.
         let definitions = children.filter { $0.kind == .footnoteDefinition }
-        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var reader = State()
-        for (index, node) in definitions.enumerated() {
-            reader.labels[index + 1] = label(at: node, in: lines) ?? String(index + 1)
+        if !definitions.isEmpty {
+            let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            for (index, node) in definitions.enumerated() {
+                reader.labels[index + 1] = label(at: node, in: lines) ?? String(index + 1)
+            }
         }
         let blocks = children.filter { $0.kind != .footnoteDefinition }.flatMap { reader.blocks($0, depth: 0) }
         let footnotes = definitions.enumerated().map { index, node in

@@ -2,6 +2,7 @@ import Foundation
 
 /// What to build and where.
 public struct BuildRequest: Sendable {
+    /// The project folder (with Content/ and Templates/).
     public var root: URL
     /// Output folder; `Output/` under the root when nil.
     public var output: URL?
@@ -18,6 +19,7 @@ public struct BuildRequest: Sendable {
     /// Passes run on every chapter after cadre's own.
     public var passes: [any DocumentPass] = []
 
+    /// A request to build `publications` (all by default) of the project at `root`.
     public init(root: URL, output: URL? = nil, publications: [String] = [], writes: Bool = true, format: OutputFormat = .html, jobs: Int = 1) {
         self.root = root
         self.output = output
@@ -54,6 +56,7 @@ public enum BuildOutcome: Equatable, Sendable {
 
 /// Runs the whole pipeline: load → expand → parse → passes → render → write.
 public enum Builder {
+    /// Builds what `request` asks; every problem goes to `sink`, `progress` hears each step.
     public static func run(_ request: BuildRequest, into sink: DiagnosticSink, progress: @escaping @Sendable (String) -> Void = { _ in }) async -> BuildOutcome {
         let project = Project.load(root: request.root, into: sink)
         let available = project.publications.map(\.name)

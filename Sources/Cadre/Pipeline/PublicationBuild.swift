@@ -2,7 +2,9 @@ import Foundation
 
 /// A file produced by a build, relative to the output folder.
 public struct RenderedFile: Sendable {
+    /// Where it goes, relative to the output folder.
     public var path: String
+    /// Its bytes.
     public var data: Data
 }
 

@@ -10,11 +10,13 @@ public struct HTMLWriter: Sendable {
         case singlePage
     }
 
+    /// How cross-references are written.
     public var links: Links
     /// The path from the written page to the output folder, for links into another
     /// publication (`../` from a site page, `../../` from a strategy document).
     public var outputRoot: String
 
+    /// A writer for pages of a publication's site (by default) or for a single page.
     public init(links: Links = .pages, outputRoot: String = "../") {
         self.links = links
         self.outputRoot = outputRoot
