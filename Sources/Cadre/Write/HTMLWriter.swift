@@ -194,10 +194,14 @@ public struct HTMLWriter: Sendable {
                 }
             }
             html += "<\(tag)\(align)\(Self.attributes(cell.attributes))>"
-            // A cell's blocks start right after its tag and end at its closing tag.
-            var content = HTMLBuffer(compact: true)
-            blocks(cell.blocks, into: &content)
-            html += content.trimmingFinalNewLine
+            // A cell's blocks start right after its tag and end at its closing tag, lists on one line.
+            let compact = html.compact
+            html.compact = true
+            html.startsInline = true
+            blocks(cell.blocks, into: &html)
+            html.startsInline = false
+            html.dropFinalNewLine()
+            html.compact = compact
             html += cell.kind == .data ? "</td>" : "</th>"
         }
         html += "</tr>"
@@ -239,7 +243,7 @@ public struct HTMLWriter: Sendable {
     private func inline(_ inline: Inline, into html: inout HTMLBuffer) {
         switch inline {
         case .text(let text):
-            html += Self.escaped(text)
+            html.appendEscaped(text)
         case .emphasis(let children):
             html += "<em>"
             inlines(children, into: &html)
@@ -369,14 +373,53 @@ struct HTMLBuffer {
     private(set) var text = ""
     /// Whether lists are written on one line (in a table cell).
     var compact = false
+    /// Whether the next block starts where the text is, not on a new line (a cell's first block).
+    var startsInline = false
 
-    /// Ends the current line, unless nothing is written yet or it has just ended.
+    /// Ends the current line, unless nothing is written yet, it has just ended, or a cell has
+    /// just opened.
     mutating func newLine() {
+        if startsInline {
+            startsInline = false
+            return
+        }
         if let last = text.utf8.last, last != UInt8(ascii: "\n") { text += "\n" }
     }
 
-    static func += (buffer: inout HTMLBuffer, text: String) { buffer.text += text }
+    static func += (buffer: inout HTMLBuffer, text: String) {
+        buffer.startsInline = false
+        buffer.text += text
+    }
 
-    /// The text without its last line break.
-    var trimmingFinalNewLine: String { text.utf8.last == UInt8(ascii: "\n") ? String(text.dropLast()) : text }
+    /// Drops the line break that ends a cell's last block.
+    mutating func dropFinalNewLine() {
+        if text.utf8.last == UInt8(ascii: "\n") { text.removeLast() }
+    }
+
+    /// Appends `value` escaped as `HTMLWriter.escaped` does, without building it first.
+    mutating func appendEscaped(_ value: String) {
+        startsInline = false
+        var utf8 = value
+        utf8.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let entity: String
+                switch bytes[index] {
+                case 38: entity = "&amp;"
+                case 60: entity = "&lt;"
+                case 62: entity = "&gt;"
+                case 34: entity = "&quot;"
+                default: continue
+                }
+                if start < index { text += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
+                text += entity
+                start = index + 1
+            }
+            if start == 0 {
+                text += value
+            } else if start < bytes.count {
+                text += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+            }
+        }
+    }
 }
