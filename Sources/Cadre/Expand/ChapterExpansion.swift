@@ -29,10 +29,14 @@ enum ChapterExpansion {
         let escaping = MarkdownContentType()
         var output = ""
         output.reserveCapacity(body.utf8.count + 64)
-        var rest = Substring(body)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else { return nil }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+        // Braces are found in the UTF-8 bytes: Foundation's `range(of:)` went through NSString
+        // and was a sixth of the HTML benchmark's time.
+        let bytes = Array(body.utf8)
+        var copied = 0
+        var index = 0
+        while let open = Self.find(UInt8(ascii: "{"), in: bytes, from: index) {
+            guard let close = Self.find(UInt8(ascii: "}"), in: bytes, from: open + 2) else { return nil }
+            let name = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             guard let first = name.first, first.isLetter else { return nil }
             var value: Any = context
             for part in name.split(separator: ".") {
@@ -40,12 +44,23 @@ enum ChapterExpansion {
                 value = child
             }
             guard let text = value as? String else { return nil }
-            output += rest[rest.startIndex..<open.lowerBound]
+            output += String(decoding: bytes[copied..<open], as: UTF8.self)
             output += escaping.escapeText(text)
-            rest = rest[close.upperBound...]
+            copied = close + 2
+            index = copied
         }
-        output += rest
+        output += String(decoding: bytes[copied...], as: UTF8.self)
         return output
+    }
+
+    /// Where `brace` stands twice in a row in `bytes`, from `start`.
+    private static func find(_ brace: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == brace, bytes[index + 1] == brace { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// The chapter as a Mustache template whose values are escaped for Markdown.
