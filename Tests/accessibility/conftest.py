@@ -15,12 +15,13 @@ WIDTHS = (1280, 390)
 
 
 def cadre_binary():
-    """The cadre built by `make test` (debug), or by `make` (release)."""
-    for configuration in ("debug", "release"):
-        candidate = REPOSITORY / ".build" / configuration / "cadre"
-        if candidate.exists():
-            return candidate
-    pytest.exit("cadre n'est pas compilé : lancez `make test`", returncode=2)
+    """$CADRE if set, else the cadre built last: by `make test` (debug) or by `make` (release)."""
+    if os.environ.get("CADRE"):
+        return Path(os.environ["CADRE"]).resolve()
+    built = [path for path in (REPOSITORY / ".build" / c / "cadre" for c in ("debug", "release")) if path.exists()]
+    if not built:
+        pytest.exit("cadre n'est pas compilé : lancez `make test`", returncode=2)
+    return max(built, key=lambda path: path.stat().st_mtime)
 
 
 @pytest.fixture(scope="session")
