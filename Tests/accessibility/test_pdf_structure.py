@@ -140,3 +140,15 @@ def test_the_repaired_pdfs_are_deterministic(output, tmp_path):
                     "--root", str(REPOSITORY), "--output", str(tmp_path)], check=True, capture_output=True)
     again = (tmp_path / "strategies" / "valmont" / "valmont.pdf").read_bytes()
     assert again == (output / "strategies" / "valmont" / "valmont.pdf").read_bytes()
+
+
+def test_a_charts_alternative_text_gives_its_data(output, documents):
+    """The Alt of a chart is its SVG title and description (the figures, not only a title)."""
+    import html as entities
+    import re
+    for name, pdf in documents.items():
+        descriptions = [" ".join(entities.unescape(d).split())
+                        for d in re.findall(r"<desc[^>]*>(.*?)</desc>", source_html(output, name), re.S)]
+        alts = [str(e.Alt) for e, _ in tree(pdf) if e.S == "/Figure" and "/Alt" in e]
+        for description in descriptions:
+            assert any(description in alt for alt in alts), f"{name} : {description[:60]}…"

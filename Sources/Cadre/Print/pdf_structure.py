@@ -10,6 +10,7 @@ rewrites a tagged PDF:
 - a table head repeated on a continuation page is an artifact, read once;
 - an element nested in one from the same HTML element (an anonymous box: an H1 inside the
   cover's H1) is unwrapped into it;
+- a chart's Alt gives its data: the SVG's <desc> after its <title> (WeasyPrint takes the title);
 - every TH carries /Scope (Row or Column, from the HTML scope attribute);
 - every link annotation's OBJR sits in a Link element (WeasyPrint puts some under a Span);
 - running heads and folios (page-margin boxes), whose marked content is in no element, become
@@ -19,12 +20,26 @@ Same input, same bytes: no dates, random ids or dictionary order enter what is w
 """
 
 import pikepdf
+import pydyf
 from weasyprint.pdf import tags as _weasyprint_tags
 
 _KEY = "/CadreElement"
 _SCOPE = "/CadreScope"
 _element_keys = {}  # id(HTML element) -> (element, key); the element is kept so its id stays its own
 _build_box_tree = _weasyprint_tags._build_box_tree
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _chart_description(svg):
+    """The SVG's own title and description, one line: what a reader of the chart learns."""
+    parts = []
+    for tag in ("title", "desc"):
+        child = svg.find(_SVG + tag)
+        if child is not None:
+            text = " ".join("".join(child.itertext()).split())
+            if text:
+                parts.append(text if text[-1] in ".!?" else text + ".")
+    return " ".join(parts)
 
 
 def _tracked_build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):
@@ -35,6 +50,8 @@ def _tracked_build_box_tree(box, parent, pdf, page_number, nums, annotations, ta
         if html is not None:
             key = _element_keys.setdefault(id(html), (html, len(_element_keys)))[1]
             element[_KEY[1:]] = key
+            if element.get("S") == "/Figure" and html.tag == _SVG + "svg" and _chart_description(html):
+                element["Alt"] = pydyf.String(_chart_description(html))
             if getattr(source, "element_tag", None) == "th":
                 element[_SCOPE[1:]] = "/" + ("Row" if html.get("scope") in ("row", "rowgroup") else "Column")
         yield element
