@@ -86,6 +86,8 @@ def _kids(element):
 
 
 class _Repair:
+    """One pass over one tagged PDF: merges, moves, artifacts, then the private keys out."""
+
     def __init__(self, pdf, root):
         self.pdf = pdf
         self.root = root
