@@ -152,3 +152,13 @@ def test_a_charts_alternative_text_gives_its_data(output, documents):
         alts = [str(e.Alt) for e, _ in tree(pdf) if e.S == "/Figure" and "/Alt" in e]
         for description in descriptions:
             assert any(description in alt for alt in alts), f"{name} : {description[:60]}…"
+
+
+def test_the_cover_and_the_contents_stay_apart(documents):
+    """Parts of different HTML elements are never merged: a strategy document starts with its
+    cover, then its table of contents, then the chapters, as in the HTML."""
+    for name, pdf in documents.items():
+        if not name.startswith("strategies/"):
+            continue
+        top = [e for e in pdf.Root.StructTreeRoot.K[0].K]
+        assert [str(e.S) for e in top][-1] == "/Part" and len(top) == 3, f"{name} : {[str(e.S) for e in top]}"

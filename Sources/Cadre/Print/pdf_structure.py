@@ -47,7 +47,9 @@ def _tracked_build_box_tree(box, parent, pdf, page_number, nums, annotations, ta
     source = getattr(box, "_box", box)  # absolute placeholders wrap the real box
     for element in _build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):
         html = getattr(source, "element", None)
-        if html is not None:
+        # The builder passes the elements of the page, html and body boxes' children through:
+        # an element is marked by the first (innermost) call, the one for its own box.
+        if html is not None and _KEY[1:] not in element:
             key = _element_keys.setdefault(id(html), (html, len(_element_keys)))[1]
             element[_KEY[1:]] = key
             if element.get("S") == "/Figure" and html.tag == _SVG + "svg" and _chart_description(html):
