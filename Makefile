@@ -1,6 +1,7 @@
 # cadre — the two commands of the README:
 #   make        installs what is missing, builds cadre, produces Output/
-#   make test   installs what is missing, builds, runs every test
+#   make test   installs what is missing, builds, runs every test (Swift, then the accessibility
+#               checks of Tests/accessibility: axe-core, Nu HTML Checker, PDF structure)
 # and the benchmark:
 #   make bench
 
@@ -20,6 +21,7 @@ test:
 	scripts/setup --test
 	swift build --build-tests
 	swift test --skip-build
+	PYTHONDONTWRITEBYTECODE=1 .venv-tests/bin/python -m pytest -q -p no:cacheprovider Tests/accessibility
 
 bench: build
 	scripts/setup --bench

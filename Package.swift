@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
-            resources: [.copy("Print/weasyprint_worker.py")]
+            resources: [.copy("Print/weasyprint_worker.py"), .copy("Print/pdf_structure.py")]
         ),
         .executableTarget(
             name: "cadre",

@@ -24,6 +24,8 @@ from urllib.parse import unquote, urlsplit
 try:
     import weasyprint
     import weasyprint.pdf.metadata
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
+    import pdf_structure  # PDF/UA repairs of the tagged PDFs (pikepdf), shipped beside this file
 except Exception as error:  # the engine is missing or broken: say so, never a traceback
     print(json.dumps({"ready": False, "error": f"{type(error).__name__}: {error}"}), flush=True)
     sys.exit(0)
@@ -81,6 +83,7 @@ def render(job, collector):
                 anchors[name] = number
     partial = job["pdf"] + ".partiel"
     document.write_pdf(partial, pdf_variant=variant, pdf_identifier=True, pdf_tags=variant == "pdf/ua-1")
+    pdf_structure.finish(partial, variant)
     os.replace(partial, job["pdf"])
     return {"ok": True, "pages": len(document.pages), "anchors": anchors, "refused": refused,
             "warnings": [m for m in collector.messages if not any(url in m for url in refused)]}

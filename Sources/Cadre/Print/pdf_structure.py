@@ -1,0 +1,300 @@
+"""PDF/UA structure repairs of WeasyPrint 70's tagged PDFs, made with pikepdf after it writes.
+
+WeasyPrint builds the structure tree page by page and leaves some of it out. Importing this
+module wraps its tree builder so that every structure element it makes names the HTML element
+it comes from (a private key, removed again before saving); `finish(path, variant)` then
+rewrites a tagged PDF:
+
+- one structure element per HTML element: a chapter (Sect) or a table broken over pages was
+  one element per page; merged, a table keeps its caption on every page it spans;
+- a table head repeated on a continuation page is an artifact, read once;
+- an element nested in one from the same HTML element (an anonymous box: an H1 inside the
+  cover's H1) is unwrapped into it;
+- a chart's Alt gives its data: the SVG's <desc> after its <title> (WeasyPrint takes the title);
+- every TH carries /Scope (Row or Column, from the HTML scope attribute);
+- every link annotation's OBJR sits in a Link element (WeasyPrint puts some under a Span);
+- running heads and folios (page-margin boxes), whose marked content is in no element, become
+  pagination artifacts.
+
+Same input, same bytes: no dates, random ids or dictionary order enter what is written.
+"""
+
+import pikepdf
+import pydyf
+from weasyprint.pdf import tags as _weasyprint_tags
+
+_KEY = "/CadreElement"
+_SCOPE = "/CadreScope"
+_element_keys = {}  # id(HTML element) -> (element, key); the element is kept so its id stays its own
+_build_box_tree = _weasyprint_tags._build_box_tree
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _chart_description(svg):
+    """The SVG's own title and description, one line: what a reader of the chart learns."""
+    parts = []
+    for tag in ("title", "desc"):
+        child = svg.find(_SVG + tag)
+        if child is not None:
+            text = " ".join("".join(child.itertext()).split())
+            if text:
+                parts.append(text if text[-1] in ".!?" else text + ".")
+    return " ".join(parts)
+
+
+def _tracked_build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):
+    """WeasyPrint's builder, each element it yields marked with the HTML element of its box."""
+    source = getattr(box, "_box", box)  # absolute placeholders wrap the real box
+    for element in _build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):
+        html = getattr(source, "element", None)
+        # The builder passes the elements of the page, html and body boxes' children through:
+        # an element is marked by the first (innermost) call, the one for its own box.
+        if html is not None and _KEY[1:] not in element:
+            key = _element_keys.setdefault(id(html), (html, len(_element_keys)))[1]
+            element[_KEY[1:]] = key
+            if element.get("S") == "/Figure" and html.tag == _SVG + "svg" and _chart_description(html):
+                element["Alt"] = pydyf.String(_chart_description(html))
+            if getattr(source, "element_tag", None) == "th":
+                element[_SCOPE[1:]] = "/" + ("Row" if html.get("scope") in ("row", "rowgroup") else "Column")
+        yield element
+
+
+_weasyprint_tags._build_box_tree = _tracked_build_box_tree
+
+
+def finish(path, variant):
+    """Repairs the structure of the tagged PDF at `path` in place; other variants are left as
+    they are (the plaquette's PDF/X-4 is not tagged)."""
+    _element_keys.clear()
+    if variant != "pdf/ua-1":
+        return
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is not None:
+            _Repair(pdf, root).run()
+        pdf.save(path, deterministic_id=True, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+
+
+def _is_element(item):
+    return isinstance(item, pikepdf.Dictionary) and item.get("/Type") not in ("/MCR", "/OBJR") and "/S" in item
+
+
+def _kids(element):
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+class _Repair:
+    """One pass over one tagged PDF: merges, moves, artifacts, then the private keys out."""
+
+    def __init__(self, pdf, root):
+        self.pdf = pdf
+        self.root = root
+        self.replaced = {}  # objgen of a removed element -> the element that took its content
+        self.header_ids = {}  # ID of a repeated table head's TH -> ID of the first head's TH
+
+    def run(self):
+        for top in _kids(self.root):
+            if _is_element(top):
+                self.merge(top)
+        self.move_link_annotations()
+        self.update_parent_tree()
+        self.mark_artifacts()
+        self.clean(self.root)
+
+    # MARK: - merging the parts of one HTML element
+
+    def adopt(self, target, source_element, items):
+        """Items of `source_element`'s /K, rewritten to live under `target`."""
+        adopted = []
+        for item in items:
+            if isinstance(item, int):
+                page = source_element.get("/Pg")
+                if page is not None and target.get("/Pg") is not None and page.objgen != target.Pg.objgen:
+                    item = self.pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=page, MCID=int(item)))
+            elif _is_element(item):
+                item.P = target
+            adopted.append(item)
+        return adopted
+
+    def merge(self, element):
+        kids = _kids(element)
+        merged = []
+        for kid in kids:
+            if _is_element(kid) and _KEY in kid:
+                if kid.get("/S") == element.get("/S") and kid[_KEY] == element.get(_KEY):
+                    # An anonymous box of the same HTML element: unwrap it.
+                    merged.extend(self.adopt(element, kid, _kids(kid)))
+                    self.replaced[kid.objgen] = element
+                    continue
+                previous = merged[-1] if merged else None
+                if (previous is not None and _is_element(previous) and previous.get(_KEY) == kid[_KEY]
+                        and previous.get("/S") == kid.get("/S")):
+                    # The same HTML element continued on the next page.
+                    previous.K = pikepdf.Array(_kids(previous) + self.adopt(previous, kid, _kids(kid)))
+                    self.replaced[kid.objgen] = previous
+                    continue
+            if (_is_element(kid) and kid.get("/S") in ("/THead", "/TFoot")
+                    and any(_is_element(m) and m.get(_KEY) == kid.get(_KEY) for m in merged)):
+                # A table's head repeated on a continuation page: read once, the copy is an
+                # artifact (its marked content leaves the tree, see mark_artifacts). The cells
+                # of the continuation name the copy's headers: they name the first ones.
+                first = next(m for m in merged if _is_element(m) and m.get(_KEY) == kid.get(_KEY))
+                for copy, original in zip(self.headers(kid), self.headers(first)):
+                    if "/ID" in copy and "/ID" in original:
+                        self.header_ids[bytes(copy.ID)] = original.ID
+                continue
+            merged.append(kid)
+        if merged != kids or not isinstance(element.get("/K"), pikepdf.Array):
+            element.K = pikepdf.Array(merged)
+        for kid in merged:
+            if _is_element(kid):
+                self.merge(kid)
+        # Unwrapping may have brought same-element kids side by side: merge once more.
+        if any(_is_element(k) and _KEY in k and k[_KEY] == element.get(_KEY) and k.S == element.S for k in _kids(element)):
+            self.merge(element)
+
+    @staticmethod
+    def headers(element):
+        """The TH elements under `element`, in reading order."""
+        found = []
+        for kid in _kids(element):
+            if _is_element(kid):
+                found.extend([kid] if kid.get("/S") == "/TH" else _Repair.headers(kid))
+        return found
+
+    def resolve(self, element):
+        while element is not None and element.objgen in self.replaced:
+            element = self.replaced[element.objgen]
+        return element
+
+    # MARK: - link annotations
+
+    def move_link_annotations(self):
+        """Puts each OBJR of a link annotation into the nearest Link element above it."""
+        def visit(element, links):
+            links = links + [element] if element.get("/S") == "/Link" else links
+            kept = []
+            moved = False
+            for item in _kids(element):
+                if (isinstance(item, pikepdf.Dictionary) and item.get("/Type") == "/OBJR"
+                        and element.get("/S") != "/Link" and item.Obj.get("/Subtype") == "/Link"):
+                    if links:
+                        links[-1].K = pikepdf.Array(_kids(links[-1]) + [item])
+                        self.link_parent[item.Obj.objgen] = links[-1]
+                    else:
+                        link = self.pdf.make_indirect(pikepdf.Dictionary(
+                            Type=pikepdf.Name.StructElem, S=pikepdf.Name.Link, P=element,
+                            K=pikepdf.Array([item])))
+                        if "/Pg" in element:
+                            link.Pg = element.Pg
+                        kept.append(link)
+                        self.link_parent[item.Obj.objgen] = link
+                    moved = True
+                    continue
+                kept.append(item)
+                if _is_element(item):
+                    visit(item, links)
+            if moved:
+                element.K = pikepdf.Array(kept)
+
+        self.link_parent = {}
+        for top in _kids(self.root):
+            if _is_element(top):
+                visit(top, [])
+
+    # MARK: - parent tree and artifacts
+
+    def update_parent_tree(self):
+        nums = self.root.ParentTree.Nums
+        annotation_parent = {}
+        for page in self.pdf.pages:
+            for annotation in page.get("/Annots", []):
+                if "/StructParent" in annotation:
+                    annotation_parent[int(annotation.StructParent)] = annotation.objgen
+        for index in range(1, len(nums), 2):
+            value = nums[index]
+            if isinstance(value, pikepdf.Array):
+                for position, element in enumerate(value):
+                    if isinstance(element, pikepdf.Dictionary):
+                        resolved = self.resolve(element)
+                        if resolved is not element:
+                            value[position] = resolved
+            elif isinstance(value, pikepdf.Dictionary):
+                annotation = annotation_parent.get(int(nums[index - 1]))
+                resolved = self.link_parent.get(annotation) or self.resolve(value)
+                if resolved is not value:
+                    nums[index] = resolved
+
+    def reachable(self):
+        seen = set()
+        stack = [k for k in _kids(self.root) if _is_element(k)]
+        while stack:
+            element = stack.pop()
+            if element.objgen in seen:
+                continue
+            seen.add(element.objgen)
+            stack.extend(k for k in _kids(element) if _is_element(k))
+        return seen
+
+    def mark_artifacts(self):
+        """Marked content whose element is outside the tree (page-margin boxes) becomes an
+        artifact of pagination, and leaves the parent tree."""
+        reachable = self.reachable()
+        nums = self.root.ParentTree.Nums
+        by_page = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        for number, page in enumerate(self.pdf.pages):
+            mapping = by_page.get(number)
+            if not isinstance(mapping, pikepdf.Array) or "/StructParents" not in page.obj:
+                continue
+            orphans = {mcid for mcid, element in enumerate(mapping)
+                       if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable}
+            if not orphans:
+                continue
+            instructions = pikepdf.parse_content_stream(page)
+            for position, instruction in enumerate(instructions):
+                if str(instruction.operator) != "BDC":
+                    continue
+                operands = instruction.operands
+                if len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1] \
+                        and int(operands[1].MCID) in orphans:
+                    instructions[position] = pikepdf.ContentStreamInstruction(
+                        [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)],
+                        pikepdf.Operator("BDC"))
+            page.Contents = self.pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+            for mcid in orphans:
+                mapping[mcid] = None
+
+    # MARK: - private keys out, /Scope in
+
+    def clean(self, root):
+        seen = set()
+        stack = [k for k in _kids(root) if _is_element(k)]
+        while stack:
+            element = stack.pop()
+            if element.objgen in seen:
+                continue
+            seen.add(element.objgen)
+            attributes = element.get("/A")
+            if isinstance(attributes, pikepdf.Dictionary) and "/Headers" in attributes and self.header_ids:
+                attributes.Headers = pikepdf.Array(
+                    [self.header_ids.get(bytes(name), name) for name in attributes.Headers])
+            if _SCOPE in element:
+                attributes = element.get("/A")
+                if not isinstance(attributes, pikepdf.Dictionary):
+                    attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
+                attributes.Scope = element[_SCOPE]
+                element.A = attributes
+                del element[_SCOPE]
+            if _KEY in element:
+                del element[_KEY]
+            stack.extend(k for k in _kids(element) if _is_element(k))
+        # Elements left out of the tree (margin boxes) carry the keys too.
+        for obj in self.pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary):
+                for key in (_KEY, _SCOPE):
+                    if key in obj:
+                        del obj[key]
