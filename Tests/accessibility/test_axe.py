@@ -7,17 +7,6 @@ import pytest
 
 from conftest import WIDTHS, axe_script, open_page, site_pages
 
-# Violations that only a change in the markup written by the Swift engine can remove (the
-# templates and stylesheets cannot): see Tests/accessibility/README.md. Page → rules.
-NEEDS_ENGINE_MARKUP = {
-    # Charts scroll sideways at 390 px to keep 12 px text; the scrolling <figure class="schema">
-    # needs tabindex="0", role="region" and an aria-label to be reached by keyboard.
-    "scrollable-region-focusable": lambda page, width: width < 600 and "<figure class=\"schema\"" in page.read_text(encoding="utf-8"),
-    # Every chapter's footnotes are <section class="footnotes" aria-label="Notes">: on the
-    # print page, two chapters with notes give two regions of the same name.
-    "landmark-unique": lambda page, width: page.name == "impression.html" and page.read_text(encoding="utf-8").count('aria-label="Notes"') > 1,
-}
-
 _results = {}
 
 
@@ -46,20 +35,6 @@ def describe(output, found):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violation_the_templates_can_fix(browser, output, width):
-    found = axe_violations(browser, output, width)
-    left = {}
-    for page, violations in found.items():
-        kept = [v for v in violations
-                if not (v[0] in NEEDS_ENGINE_MARKUP and NEEDS_ENGINE_MARKUP[v[0]](page, width))]
-        if kept:
-            left[page] = kept
-    assert not left, "violations axe :\n" + describe(output, left)
-
-
-@pytest.mark.xfail(strict=True, reason="needs markup from the Swift engine: tabindex/role/aria-label "
-                   "on scrolling <figure class=\"schema\">, a unique name for each chapter's footnotes")
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violation_at_all(browser, output, width):
+def test_no_axe_violation_on_any_page(browser, output, width):
     found = axe_violations(browser, output, width)
     assert not found, "violations axe :\n" + describe(output, found)

@@ -83,6 +83,8 @@ struct FundingBarsChart: Graphic {
     var description: String
     var bars: [FundingChart.Bar]
 
+    var identifier: String { ChartText.identifier(id) }
+
     func mapTexts(_ transform: (String) -> String) -> FundingBarsChart {
         FundingBarsChart(id: id, title: transform(title), description: transform(description),
                          bars: bars.map { FundingChart.Bar(label: transform($0.label), amount: $0.amount) })

@@ -272,6 +272,8 @@ struct StakeholderChart: Graphic {
     var description: String
     var points: [StakeholderMatrix.Point]
 
+    var identifier: String { ChartText.identifier(id) }
+
     func mapTexts(_ transform: (String) -> String) -> StakeholderChart {
         StakeholderChart(id: id, title: transform(title), description: transform(description),
                          points: points.map { StakeholderMatrix.Point(label: transform($0.label), interest: $0.interest, power: $0.power, legitimacy: $0.legitimacy, group: transform($0.group)) })

@@ -197,6 +197,8 @@ struct TimelineChart: Graphic {
     var from: Int
     var to: Int
 
+    var identifier: String { ChartText.identifier(id) }
+
     func mapTexts(_ transform: (String) -> String) -> TimelineChart {
         var chart = self
         chart.title = transform(title)

@@ -22,6 +22,7 @@ struct FundingMapGraphic: Graphic {
     var supporterNames: [String]
     var helps: [String]
 
+    var identifier: String { "carte-acteurs" }
     var title: String { "Qui finance, qui accompagne les collectivités" }
 
     func mapTexts(_ transform: (String) -> String) -> FundingMapGraphic {

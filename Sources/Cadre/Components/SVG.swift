@@ -12,9 +12,12 @@ enum SVG {
         """
     }
 
-    /// A graphic in the frame of the guide's schemas and charts.
+    /// A graphic in the frame of the guide's schemas and charts. On a narrow screen the frame
+    /// scrolls sideways (the chart's text keeps a legible size): the keyboard reaches it, and
+    /// the chart's title names it (a `figure` may not take the role `region` in HTML).
     static func schema(_ graphic: any Graphic) -> Block {
-        .figure(Figure(attributes: .classes("schema"), content: [.graphic(graphic)]))
+        let pairs: [Attributes.Pair] = [.init("tabindex", "0"), .init("aria-labelledby", "\(graphic.identifier)-titre")]
+        return .figure(Figure(attributes: Attributes(classes: ["schema"], pairs: pairs), content: [.graphic(graphic)]))
     }
 
     /// The classes of the guide's schemas (plain colours and a named font: SVG renderers see nothing else).

@@ -17,6 +17,7 @@ struct StepsGraphic: Graphic {
     var names: [String]
     var purposes: [String]
 
+    var identifier: String { "schema-etapes" }
     var title: String { "Les \(names.count) étapes de la démarche" }
 
     func mapTexts(_ transform: (String) -> String) -> StepsGraphic {

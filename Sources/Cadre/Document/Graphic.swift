@@ -5,6 +5,8 @@
 public protocol Graphic: Sendable {
     /// What the picture shows, in a few words.
     var title: String { get }
+    /// The SVG's identifier: its title is `<identifier>-titre`, which names its frame.
+    var identifier: String { get }
     /// The picture with its texts passed through `transform` (the typography pass).
     func mapTexts(_ transform: (String) -> String) -> Self
     /// The SVG, its texts escaped by the chart that writes it.

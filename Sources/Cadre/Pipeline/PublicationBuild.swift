@@ -42,8 +42,10 @@ struct PublicationBuild: Sendable {
         }
         // Chapter bodies are independent: written concurrently, in both link styles.
         let bodies = await Concurrently.map(pages.count) { [site] position -> (site: String?, print: String) in
-            let document = pages[position].document
-            return (site ? HTMLWriter(links: .pages).write(document) : nil, HTMLWriter(links: .singlePage).write(document))
+            let page = pages[position]
+            var print = HTMLWriter(links: .singlePage)
+            print.notesLabel = "Notes — " + (page.chapter.frontMatter.titreCourt ?? page.chapter.frontMatter.titre)
+            return (site ? HTMLWriter(links: .pages).write(page.document) : nil, print.write(page.document))
         }
         if site {
             add("index.html", layouts.render("site/index", context: layoutContext.index(), into: sink))

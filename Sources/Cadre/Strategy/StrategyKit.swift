@@ -90,8 +90,13 @@ struct StrategyKit: Sendable {
         let pages = await pipeline.run(acronyms: AcronymMarker(acronyms: acronyms))
         guard !sink.hasErrors else { return Result(diagnostics: sink.diagnostics) }
         // A strategy document is one page, `strategies/<nom>/index.html`: links to the guide go up two folders.
-        let writer = HTMLWriter(links: .singlePage, outputRoot: "../../")
-        var layoutContext = LayoutContext(publication: publication, pages: pages).print(pages.map { writer.write($0.document) })
+        var writer = HTMLWriter(links: .singlePage, outputRoot: "../../")
+        writer.headingOffset = 1
+        let bodies = pages.map { page in
+            writer.notesLabel = "Notes — " + (page.chapter.frontMatter.titreCourt ?? page.chapter.frontMatter.titre)
+            return writer.write(page.document)
+        }
+        var layoutContext = LayoutContext(publication: publication, pages: pages).print(bodies)
         layoutContext["collectivite"] = collectivite
         guard let html = layouts.render(Self.layout, context: layoutContext, into: sink) else { return Result(diagnostics: sink.diagnostics) }
         return Result(diagnostics: sink.diagnostics, document: RenderedStrategy(slug: slug, html: html))

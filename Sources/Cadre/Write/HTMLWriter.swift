@@ -15,6 +15,11 @@ public struct HTMLWriter: Sendable {
     /// The path from the written page to the output folder, for links into another
     /// publication (`../` from a site page, `../../` from a strategy document).
     public var outputRoot: String
+    /// The name of the footnotes' region: unique on a page that holds several chapters.
+    public var notesLabel = "Notes"
+    /// Levels added to every heading: 1 where the chapter's own title is an `h2` (a strategy
+    /// document, whose `h1` is the document's), so that sections are `h3`.
+    public var headingOffset = 0
 
     /// A writer for pages of a publication's site (by default) or for a single page.
     public init(links: Links = .pages, outputRoot: String = "../") {
@@ -117,16 +122,17 @@ public struct HTMLWriter: Sendable {
 
     private func heading(_ heading: Heading, into html: inout HTMLBuffer) {
         html.newLine()
+        let level = min(heading.level + headingOffset, 6)
         guard let id = heading.id else {
-            html += "<h\(heading.level)>"
+            html += "<h\(level)>"
             inlines(heading.content, into: &html)
-            html += "</h\(heading.level)>\n"
+            html += "</h\(level)>\n"
             return
         }
-        html += "<h\(heading.level) id=\"\(Self.escaped(id))\">\n"
+        html += "<h\(level) id=\"\(Self.escaped(id))\">\n"
         if let number = heading.number { html += "<span class=\"numero\">\(number)</span> " }
         inlines(heading.content, into: &html)
-        html += "\n</h\(heading.level)>\n"
+        html += "\n</h\(level)>\n"
     }
 
     private func list(_ list: List, into html: inout HTMLBuffer) {
@@ -209,7 +215,7 @@ public struct HTMLWriter: Sendable {
 
     private func footnotes(_ notes: [Footnote], into html: inout HTMLBuffer) {
         html.newLine()
-        html += "<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">\n<ol>\n"
+        html += "<section class=\"footnotes\" data-footnotes aria-label=\"\(notesLabel.htmlEscaped)\">\n<ol>\n"
         for note in notes {
             let label = Self.hrefEscaped(note.label)
             html += "<li id=\"fn-\(label)\">\n"
