@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "cadre",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cadre", targets: ["cadre"]),
         .library(name: "Cadre", targets: ["Cadre"]),

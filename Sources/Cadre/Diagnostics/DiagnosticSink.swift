@@ -1,30 +1,34 @@
-import Foundation
+import Synchronization
 
-/// Collects every diagnostic of a run, from any thread, so that all of them are reported together.
-public final class DiagnosticSink: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Diagnostic] = []
+/// Collects every diagnostic of a run, from any task, so that all of them are reported together.
+public final class DiagnosticSink: Sendable {
+    private let items = Mutex<[Diagnostic]>([])
 
+    /// An empty sink.
     public init() {}
 
+    /// Records one problem.
     public func report(_ diagnostic: Diagnostic) {
-        lock.withLock { items.append(diagnostic) }
+        items.withLock { $0.append(diagnostic) }
     }
 
+    /// Records several problems.
     public func report(_ diagnostics: [Diagnostic]) {
-        lock.withLock { items.append(contentsOf: diagnostics) }
+        items.withLock { $0.append(contentsOf: diagnostics) }
     }
 
     /// Every diagnostic so far, deduplicated and sorted by file and position.
     public var diagnostics: [Diagnostic] {
-        lock.withLock { Array(Set(items)).sorted() }
+        items.withLock { Array(Set($0)).sorted() }
     }
 
+    /// Whether any diagnostic is an error.
     public var hasErrors: Bool {
-        lock.withLock { items.contains { $0.severity == .error } }
+        items.withLock { $0.contains { $0.severity == .error } }
     }
 
+    /// How many different errors there are.
     public var errorCount: Int {
-        lock.withLock { Set(items.filter { $0.severity == .error }).count }
+        items.withLock { Set($0.filter { $0.severity == .error }).count }
     }
 }

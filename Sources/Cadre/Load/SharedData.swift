@@ -2,20 +2,23 @@ import Foundation
 import Yams
 
 /// The shared data files of `Content/data/`, as values for templates and components.
-public struct SharedData: @unchecked Sendable {
+public struct SharedData: Sendable {
     /// File name without extension → the file's contents (dictionaries, arrays, strings, booleans).
-    public var files: [String: Any]
+    public var files: [String: Any] { contents.values }
+    private var contents = TemplateData([:])
     /// Acronyms from `acronymes.yml`, by acronym.
-    public var acronyms: [String: Acronym]
-    /// Each parsed file with its source, for the parts that decode one into a typed model later
-    /// (the strategy rules read the guide's figures from here).
-    var documents: [String: (node: Node, source: YAMLSource)] = [:]
+    public var acronyms: [String: Acronym] = [:]
+    /// Each file's source, for the parts that decode one into a typed model later (the strategy
+    /// rules read the guide's figures from here).
+    var sources: [String: YAMLSource] = [:]
 
-    public static let empty = SharedData(files: [:], acronyms: [:])
+    /// No data.
+    public static let empty = SharedData()
 
     /// Loads every `*.yml` of `folder`; typed files (see `DataSchemas`) are validated against their model.
     static func load(folder: URL, relativeTo root: URL, into sink: DiagnosticSink) -> SharedData {
         var data = SharedData.empty
+        var files: [String: Any] = [:]
         for url in FileLister.files(in: folder, extensions: ["yml", "yaml"]) {
             let name = url.deletingPathExtension().lastPathComponent
             let path = FileLister.relativePath(of: url, to: root)
@@ -25,13 +28,14 @@ public struct SharedData: @unchecked Sendable {
             case .failure(let diagnostic):
                 sink.report(diagnostic)
             case .success(let node):
-                data.files[name] = node.contextValue
-                data.documents[name] = (node, source)
+                files[name] = node.contextValue
+                data.sources[name] = source
                 if name == "acronymes", let list = YAMLDecoding.decode(AcronymList.self, from: node, source: source, into: sink) {
                     data.acronyms = list.index(source: source, into: sink)
                 }
             }
         }
+        data.contents = TemplateData(files)
         return data
     }
 }

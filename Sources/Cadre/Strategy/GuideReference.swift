@@ -66,12 +66,12 @@ public struct GuideReference: Sendable {
         }
     }
 
-    /// Decodes the three data files of `Content/data/`, already parsed with the project; a
-    /// missing file or key is an error there.
+    /// Decodes the three data files of `Content/data/`, read with the project (parsed again
+    /// here, once per batch: a parsed tree is not `Sendable`); a missing file or key is an error.
     static func load(project: Project, into sink: DiagnosticSink) -> GuideReference {
         var reference = GuideReference()
         func decode<T: Decodable>(_ type: T.Type, _ name: String) -> T? {
-            guard let document = project.data.documents[name] else {
+            guard let source = project.data.sources[name] else {
                 let url = project.contentFolder.appendingPathComponent("data/\(name).yml")
                 let path = FileLister.relativePath(of: url, to: project.root)
                 // A file that exists but did not parse has already been reported.
@@ -80,7 +80,7 @@ public struct GuideReference: Sendable {
                 }
                 return nil
             }
-            return YAMLDecoding.decode(type, from: document.node, source: document.source, into: sink)
+            return YAMLDecoding.decode(type, from: source, into: sink)
         }
         reference.models = decode(RattachementsFile.self, "rattachements")?.modeles ?? []
         reference.engagementLevels = decode(StakeholderCriteriaFile.self, "criteres_parties_prenantes")?.niveauxEngagement ?? []
