@@ -322,21 +322,12 @@ public struct HTMLWriter: Sendable {
         return text
     }
 
-    /// Text in HTML: `&`, `<`, `>` and `"` escaped, as cmark-gfm does.
+    /// Text in HTML: `&`, `<`, `>` and `"` escaped, as cmark-gfm does (`'` is left: text and
+    /// attributes are always in double quotes).
     static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 38: bytes += Array("&amp;".utf8)
-            case 60: bytes += Array("&lt;".utf8)
-            case 62: bytes += Array("&gt;".utf8)
-            case 34: bytes += Array("&quot;".utf8)
-            default: bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        var buffer = HTMLBuffer()
+        buffer.appendEscaped(text)
+        return buffer.text
     }
 
     /// An address, or nothing for a scheme that runs code or reads local files (`javascript:`,
