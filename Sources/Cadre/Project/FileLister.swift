@@ -43,10 +43,31 @@ enum FileLister {
         // A byte order mark (Windows editors write one) is not part of the text.
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         guard let text = String(validating: body, as: UTF8.self) else {
-            sink.report(SourceLocation(file: path, line: 1).error("le fichier n'est pas en UTF-8", hint: "enregistrez-le en UTF-8 depuis votre éditeur"))
+            sink.report(invalidUTF8(body, path: path))
             return nil
         }
         return body.contains(13) ? text.replacingAll("\r\n", with: "\n") : text
+    }
+
+    /// Where the first byte that is not UTF-8 is: its line, and its column in characters.
+    static func invalidUTF8(_ bytes: ArraySlice<UInt8>, path: String) -> Diagnostic {
+        var line = 1, column = 1
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = bytes.startIndex
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                offset += scalar.count
+                if scalar.first == UInt8(ascii: "\n") { (line, column) = (line + 1, 1) } else { column += 1 }
+                continue
+            case .error:
+                let byte = String(bytes[offset], radix: 16, uppercase: true)
+                return SourceLocation(file: path, line: line, column: column).error("octet 0x\(byte) invalide : le fichier n'est pas en UTF-8", hint: "enregistrez-le en UTF-8 depuis votre éditeur, ou retapez le caractère à cet endroit")
+            case .emptyInput:
+                return SourceLocation(file: path, line: line, column: column).error("le fichier n'est pas en UTF-8", hint: "enregistrez-le en UTF-8 depuis votre éditeur")
+            }
+        }
     }
 
     /// The bytes of a regular file, read with plain system calls (`FileManager.contents` took

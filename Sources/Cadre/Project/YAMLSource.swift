@@ -21,6 +21,7 @@ public struct YAMLSource: Sendable {
     func parse() -> Result<Node, Diagnostic> {
         // Nothing to parse (a component without parameters, most often): an empty object.
         if text.allSatisfy(\.isWhitespace) { return .success(Node.mapping(.init([]))) }
+        if let refusal = YAMLLimits.check(self) { return .failure(refusal) }
         do {
             // No tag resolution: cadre reads every scalar itself, and resolving tags costs a regex per
             // scalar (Yams hashes keys with their tag to find duplicates).
@@ -62,6 +63,7 @@ public struct YAMLSource: Sendable {
             "did not find expected ',' or ']'": "virgule ou crochet fermant attendu (liste entre crochets non fermée ?)",
             "did not find expected ',' or '}'": "virgule ou accolade fermante attendue (objet entre accolades non fermé ?)",
             "found unexpected end of stream while scanning a quoted scalar": "guillemet non fermé",
+            "Maximum nesting level reached, set with yaml_set_max_nest_level())": "listes ou objets imbriqués trop profondément",
         ]
         return translations[problem] ?? problem
     }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// An exclusive lock on an output folder, held from staging to commit, so that two runs
+/// writing into the same folder take turns instead of swapping folders under each other.
+/// The folder itself is locked (`flock` on its descriptor): no lock file is left behind, and
+/// the kernel releases the lock when the process dies, even by `kill -9`.
+final class OutputLock: @unchecked Sendable {
+    private let descriptor: Int32
+
+    /// Waits until no other run holds the folder, then holds it until released.
+    init(folder: URL) throws {
+        descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemCallError(path: folder.path, code: errno) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let error = SystemCallError(path: folder.path, code: errno)
+                close(descriptor)
+                throw error
+            }
+        }
+    }
+
+    deinit { close(descriptor) }
+}
