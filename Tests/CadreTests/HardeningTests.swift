@@ -200,6 +200,61 @@ struct HardeningTests {
         #expect(errors.map(\.message) == ["« financement[1].montant » vaut 92233720368547758070 : nombre trop grand"])
     }
 
+    // MARK: - Reach outside the project
+
+    @Test(arguments: ["Content/data/secret.yml", "Templates/assets/secret.css", "Content/guide/09-secret.md"])
+    func aSymbolicLinkLeavingTheProjectIsAnErrorAtTheLink(link: String) async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-test-dehors-\(UUID().uuidString)")
+        try "titre: secret\n".write(to: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: project.root.appendingPathComponent(link), withDestinationURL: outside)
+        let (outcome, diagnostics) = await project.build()
+        #expect(outcome == .failed)
+        #expect(diagnostics.contains { $0.file == link && $0.message.contains("hors du projet") })
+        #expect(!FileManager.default.fileExists(atPath: project.output.path + "/guide"))
+    }
+
+    @Test func aSymbolicLinkInsideTheProjectIsAllowed() async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        try FileManager.default.createSymbolicLink(atPath: project.root.appendingPathComponent("Templates/assets/copie.css").path, withDestinationPath: "../print/../assets/impression.css")
+        let (outcome, _) = await project.build()
+        #expect(outcome.succeeded)
+    }
+
+    @Test(arguments: ["../ailleurs", "guide/../../ailleurs", "data", "."])
+    func aNewChapterOutsideAPublicationFolderIsRefused(publication: String) throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        try project.write("ailleurs/publication.yml", "titre: Ailleurs\n")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: project.root.path).sorted()
+        #expect(throws: ChapterScaffold.Failure.self) { try ChapterScaffold.create(title: "Titre", publication: publication, root: project.root) }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: project.root.path).sorted() == before)
+    }
+
+    static let hostileTitles = ["Deux\nlignes", "---", "titre: \"cité\" 'simple'", "Bip\u{7}\u{0}\u{1B}[31m", "\t ", "Un {{donnees.x}} # commentaire", String(repeating: "très long ", count: 60), "\\ fin\\", "\u{2028}---\u{2029}"]
+
+    @Test(arguments: hostileTitles)
+    func whatNewChapterWritesPassesCheck(title: String) async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        let path = try ChapterScaffold.create(title: title, publication: "guide", root: project.root)
+        let (outcome, diagnostics) = await project.build(writes: false)
+        #expect(outcome.succeeded, "\(path) : \(diagnostics)")
+        #expect(!diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test(arguments: hostileTitles + ["assets"])
+    func whatNewCollectiviteWritesPassesCheck(name: String) async throws {
+        let project = try StrategyDocumentTests.project([:])
+        defer { project.remove() }
+        _ = try CollectiviteScaffold.create(name: name, root: project.root)
+        let (outcome, diagnostics) = await StrategyDocumentTests.run(project)
+        #expect(outcome.produced.count == 1 && outcome.failed.isEmpty, "\(diagnostics)")
+    }
+
     // MARK: - Messages
 
     @Test func aDiagnosticIsOneLineWhateverTheFileNameHolds() async throws {

@@ -20,6 +20,7 @@ public struct Project: Sendable {
             sink.report(SourceLocation(file: "Content", line: 1).error("dossier Content/ introuvable dans \(root.path)", hint: "lancez cadre à la racine du projet ou indiquez-la avec --root"))
             return project
         }
+        ProjectBoundary.check(root: root, into: sink)
         project.data = SharedData.load(folder: project.contentFolder.appendingPathComponent("data"), relativeTo: root, into: sink)
         for folder in FileLister.folders(in: project.contentFolder) where !reservedFolders.contains(folder.lastPathComponent) {
             if let publication = loadPublication(folder: folder, root: root, into: sink) {
