@@ -255,6 +255,27 @@ struct HardeningTests {
         #expect(outcome.produced.count == 1 && outcome.failed.isEmpty, "\(diagnostics)")
     }
 
+    @Test(arguments: [("![mot de passe](file:///etc/passwd)", 17), ("![réseau](<http://example.com/x.png>)", 12), ("Voir ![x][image].\n\n[image]: ../../../etc/passwd", 10), ("![chemin](/etc/passwd)", 11)])
+    func anImageOutsideTheProjectIsAnErrorAtItsPlaceInTheChapter(markdown: String, column: Int) async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        try project.write("Content/guide/05-images.md", "---\ntitre: Images\n---\n\nTexte.\n\n\(markdown)\n\n`![code](file:///montre.png)`\n")
+        let (outcome, diagnostics) = await project.build(writes: false)
+        #expect(outcome == .failed)
+        let line = 7 + markdown.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(diagnostics.map { "\($0.file):\($0.line):\($0.column)" } == ["Content/guide/05-images.md:\(line):\(column)"])
+    }
+
+    @Test func aStylesheetReachingOutByARelativePathIsReportedAtItsLine() async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        try project.write("Templates/assets/impression.css", "/* Feuille d'impression */\n@import url(\"\(String(repeating: "../", count: 12))etc/passwd\");\nbody { font-family: \"DejaVu Serif\"; }\n")
+        let (outcome, diagnostics) = await project.build(format: .pdf)
+        #expect(outcome == .failed)
+        let refusal = try #require(diagnostics.first { $0.message.contains("file:///etc/passwd") })
+        #expect("\(refusal.file):\(refusal.line):\(refusal.column)" == "Templates/assets/impression.css:2:14")
+    }
+
     // MARK: - Messages
 
     @Test func aDiagnosticIsOneLineWhateverTheFileNameHolds() async throws {

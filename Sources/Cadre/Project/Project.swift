@@ -74,7 +74,9 @@ public struct Project: Sendable {
         }
         let source = YAMLSource(text: split.yaml, file: path, lineOffset: split.yamlLine - 1)
         guard let frontMatter = YAMLDecoding.decode(FrontMatter.self, from: source, into: sink) else { return nil }
-        return Chapter(path: path, fileName: name, slug: Chapter.slug(fromFileName: name), frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
+        let chapter = Chapter(path: path, fileName: name, slug: Chapter.slug(fromFileName: name), frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
+        sink.report(ChapterImages.problems(in: chapter))
+        return chapter
     }
 
     /// Chapters in the order `publication.yml` gives, or by file name.
