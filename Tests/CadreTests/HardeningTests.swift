@@ -299,6 +299,44 @@ struct HardeningTests {
         #expect(diagnostics.first?.message.contains("0xE9") == true)
     }
 
+    @Test(arguments: [("titre: Titre\nnature:\n\tchapitre\n", "tabulation", 3, 1), ("titre: Bip\u{7} fin\n", "caractère interdit (U+0007)", 1, 11), ("titre: \"a\\qb\"\n", "séquence d'échappement", 1, 8)])
+    func yamlSyntaxErrorsAreSaidInFrenchAtTheirPlace(yaml: String, message: String, line: Int, column: Int) {
+        let (_, diagnostics) = decodeYAML(FrontMatter.self, yaml)
+        #expect(diagnostics.count == 1)
+        let diagnostic = diagnostics.first
+        #expect(diagnostic?.message.contains(message) == true, "\(diagnostics)")
+        #expect(diagnostic.map { "\($0.line):\($0.column)" } == "\(line):\(column)")
+        #expect(diagnostic?.description.contains("\n") == false)
+    }
+
+    @Test func usageErrorsAreSaidInFrench() throws {
+        for arguments in [["build", "--formt", "pdf"], ["build", "--format", "xml"], ["new", "chapter"]] {
+            let result = try runProgram(CommandLineTests.executable, arguments)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("cadre : erreur d'utilisation : "), "\(result.stderr)")
+            #expect(!result.stderr.contains("Error:") && !result.stderr.contains("Usage:"))
+        }
+    }
+
+    @Test func aCrashIsOneFrenchLineAndExitOneWithoutABacktrace() throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["build", "--format", "pdf", "--root", project.root.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        // A fault of cadre itself, as a trap in Swift code raises it.
+        usleep(700_000)
+        kill(process.processIdentifier, SIGILL)
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.split(separator: "\n").count == 1)
+        #expect(text.hasPrefix("cadre : erreur interne pendant « "))
+    }
+
     @Test func aSystemErrorIsSaidInFrench() async throws {
         let project = try ScratchProject(fixture: "exemple")
         defer { project.remove() }
