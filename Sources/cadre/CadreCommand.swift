@@ -15,6 +15,9 @@ struct CadreCommand: AsyncParsableCommand {
     /// unexpected error or a crash is one French line and status 1, never a backtrace.
     static func main() async {
         CrashReport.install(command: (["cadre"] + CommandLine.arguments.dropFirst().prefix(1)).joined(separator: " "))
+        OutputLock.waiting = { folder in
+            FileHandle.standardError.write(Data("cadre : une autre exécution de cadre écrit dans \(Diagnostic.escaped(folder.path)) ; attente de sa fin…\n".utf8))
+        }
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {

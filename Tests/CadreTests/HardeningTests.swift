@@ -132,6 +132,26 @@ struct HardeningTests {
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("guide/index.html").path))
     }
 
+    @Test func aRunSaysItWaitsForAnotherThenFinishes() throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        try FileManager.default.createDirectory(at: project.output, withIntermediateDirectories: true)
+        // Another run holds the output folder.
+        var other: OutputLock? = try OutputLock(folder: project.output)
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["build", "--root", project.root.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let first = String(decoding: errors.fileHandleForReading.availableLines(1), as: UTF8.self)
+        #expect(first.hasPrefix("cadre : une autre exécution de cadre écrit dans "))
+        #expect(process.isRunning)
+        other = nil
+        process.waitUntilExit()
+        #expect(other == nil && process.terminationStatus == 0)
+    }
+
     @Test func twoCollectiviteFilesForOneFolderAreBothErrors() async throws {
         let project = try StrategyDocumentTests.project(["autre": StrategyDocumentTests.clean])
         defer { project.remove() }
