@@ -8,8 +8,8 @@ enum CrashReport {
     /// The step in progress, as C bytes: a signal handler may read memory but not allocate.
     private nonisolated(unsafe) static let step = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     private static let capacity = 256
-    private nonisolated(unsafe) static let prefix = Array("cadre : erreur interne pendant « ".utf8)
-    private nonisolated(unsafe) static let suffix = Array(" » — ce n'est pas votre contenu : signalez-le, avec la commande lancée (CADRE_TRACE=1 affiche la trace technique)\n".utf8)
+    private static let prefix = Array("cadre : erreur interne pendant « ".utf8)
+    private static let suffix = Array(" » — ce n'est pas votre contenu : signalez-le, avec la commande lancée (CADRE_TRACE=1 affiche la trace technique)\n".utf8)
 
     /// Replaces the runtime's crash handlers by one that prints a French line and exits 1.
     static func install(command: String) {

@@ -357,6 +357,21 @@ struct HardeningTests {
         #expect(text.hasPrefix("cadre : erreur interne pendant « "))
     }
 
+    @Test func aScaffoldThatCannotBeWrittenSaysWhyInFrench() throws {
+        let project = try StrategyDocumentTests.project([:])
+        defer { project.remove() }
+        try project.write("Content/collectivites", "un fichier à la place du dossier")
+        do {
+            _ = try CollectiviteScaffold.create(name: "Valmont", root: project.root)
+            Issue.record("le fichier a été écrit")
+        } catch .writeFailed(let path, let reason) {
+            #expect(path == "Content/collectivites/valmont.yml")
+            #expect(reason == "un fichier ou un dossier de ce nom existe déjà")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     @Test func aSystemErrorIsSaidInFrench() async throws {
         let project = try ScratchProject(fixture: "exemple")
         defer { project.remove() }

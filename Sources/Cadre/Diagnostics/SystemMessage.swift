@@ -7,7 +7,8 @@ public enum SystemMessage {
         switch code {
         case EACCES, EPERM: return "permission refusée (vérifiez les droits sur ce dossier)"
         case ENOENT: return "fichier ou dossier introuvable"
-        case ENOTEMPTY, EEXIST: return "dossier non vide (une autre exécution de cadre l'a peut-être modifié : relancez)"
+        case ENOTEMPTY: return "dossier non vide (une autre exécution de cadre l'a peut-être modifié : relancez)"
+        case EEXIST: return "un fichier ou un dossier de ce nom existe déjà"
         case ENOSPC: return "plus de place sur le disque"
         case EROFS: return "système de fichiers en lecture seule"
         case ENOTDIR: return "un fichier porte le nom d'un dossier attendu"

@@ -5,6 +5,8 @@ public enum ChapterScaffold {
     public enum Failure: Error, Equatable {
         case unknownPublication(String, hint: String)
         case alreadyExists(String)
+        /// The file could not be written: its path and the reason, in French.
+        case writeFailed(String, reason: String)
     }
 
     /// Writes `Content/<publication>/NN-slug.md` and returns its path relative to the root.
@@ -41,7 +43,7 @@ public enum ChapterScaffold {
         do {
             try text.write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw .alreadyExists(path)
+            throw .writeFailed(path, reason: SystemMessage.french(error))
         }
         return path
     }

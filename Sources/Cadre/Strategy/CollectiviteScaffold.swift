@@ -6,6 +6,8 @@ public enum CollectiviteScaffold {
     public enum Failure: Error, Equatable {
         case missingModel(String)
         case alreadyExists(String)
+        /// The file could not be written: its path and the reason, in French.
+        case writeFailed(String, reason: String)
     }
 
     static let model = "Templates/strategie/modele-collectivite.yml"
@@ -26,7 +28,7 @@ public enum CollectiviteScaffold {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try text.replacingOccurrences(of: "{{nom}}", with: quoted).write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw .alreadyExists(path)
+            throw .writeFailed(path, reason: SystemMessage.french(error))
         }
         return path
     }
