@@ -261,6 +261,8 @@ public struct Funding: Decodable, Sendable {
     public var domaine: Located<String>?
     /// For an EU programme: its name.
     public var programme: String?
+    /// Where the amount is written: rules about the amount point there, not at the line's start.
+    public var montantLocation: SourceLocation?
 
     enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case source, intitule, montant
@@ -275,6 +277,20 @@ public struct Funding: Decodable, Sendable {
             case .dureeAns: ValueBounds(range: 0...100, unit: "années")
             default: nil
             }
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        source = try container.decode(FundingSource.self, forKey: .source)
+        intitule = try container.decode(String.self, forKey: .intitule)
+        montant = try container.decode(Int.self, forKey: .montant)
+        partCollectivite = try container.decodeIfPresent(Double.self, forKey: .partCollectivite)
+        dureeAns = try container.decodeIfPresent(Double.self, forKey: .dureeAns)
+        domaine = try container.decodeIfPresent(Located<String>.self, forKey: .domaine)
+        programme = try container.decodeIfPresent(String.self, forKey: .programme)
+        if container.contains(.montant), let written = try? container.superDecoder(forKey: .montant) as? NodeDecoder {
+            montantLocation = written.state.source.location(written.node.mark)
         }
     }
 }

@@ -145,7 +145,7 @@ struct StrategyCheck {
             case .ficol:
                 guard let terms = guide.ficol else { continue }
                 if !(terms.montantMin...terms.montantMax).contains(line.montant) {
-                    report(.ficolAmount, "FICOL « \(line.intitule) » de \(Money.euros(line.montant)) : les projets FICOL vont de \(terms.montantMinTexte) à \(terms.montantMaxTexte)", at: line.location)
+                    report(.ficolAmount, "FICOL « \(line.intitule) » de \(Money.euros(line.montant)) : les projets FICOL vont de \(terms.montantMinTexte) à \(terms.montantMaxTexte)", at: line.montantLocation ?? line.location)
                 }
                 if let share = line.partCollectivite, share >= terms.partCollectivitesMin {} else {
                     let stated = line.partCollectivite.map { "\(Money.number($0)) %" } ?? "non indiquée"
