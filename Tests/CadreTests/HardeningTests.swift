@@ -196,6 +196,16 @@ struct HardeningTests {
         #expect(errors.first.map { lines[$0.line - 1].contains(replacement.trimmingCharacters(in: .whitespaces)) } == true)
     }
 
+    @Test func aNamedPipeAmongTheSourcesIsAnErrorNotAHang() async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        #expect(mkfifo(project.root.appendingPathComponent("Content/data/tube.yml").path, 0o644) == 0)
+        #expect(mkfifo(project.root.appendingPathComponent("Templates/assets/tube.css").path, 0o644) == 0)
+        let (outcome, diagnostics) = await project.build()
+        #expect(outcome == .failed)
+        #expect(Set(diagnostics.map(\.file)) == ["Content/data/tube.yml", "Templates/assets/tube.css"])
+    }
+
     @Test func aYAMLAliasBombIsRefusedAtItsLineWithoutExpandingIt() async throws {
         let project = try ScratchProject(fixture: "exemple")
         defer { project.remove() }
