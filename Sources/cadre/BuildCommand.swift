@@ -45,6 +45,7 @@ enum Reporter {
 
     /// On a terminal, one updating line per step; nothing otherwise, so that output stays parseable.
     static let progress: @Sendable (String) -> Void = { step in
+        CrashReport.record(step)
         guard isTerminal else { return }
         FileHandle.standardError.write(Data("\u{1B}[2K\r… \(step)".utf8))
     }

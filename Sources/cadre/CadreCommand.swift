@@ -11,8 +11,13 @@ struct CadreCommand: AsyncParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, StrategyCommand.self, NewCommand.self]
     )
 
-    /// Usage errors exit with status 2 (swift-argument-parser's default is 64).
+    /// Usage errors exit with status 2 (swift-argument-parser's default is 64), in French; an
+    /// unexpected error or a crash is one French line and status 1, never a backtrace.
     static func main() async {
+        CrashReport.install(command: (["cadre"] + CommandLine.arguments.dropFirst().prefix(1)).joined(separator: " "))
+        OutputLock.waiting = { folder in
+            FileHandle.standardError.write(Data("cadre : une autre exécution de cadre écrit dans \(Diagnostic.escaped(folder.path)) ; attente de sa fin…\n".utf8))
+        }
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {
@@ -23,10 +28,14 @@ struct CadreCommand: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((UsageMessage.french(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            if error is ExitCode || code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data("cadre : erreur inattendue : \(Diagnostic.escaped(SystemMessage.french(error))) — rien n'a été écrit ; si cela se reproduit, signalez-le avec la commande lancée\n".utf8))
+            Foundation.exit(1)
         }
     }
 }

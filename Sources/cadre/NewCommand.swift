@@ -31,7 +31,10 @@ struct NewChapter: ParsableCommand {
         } catch .unknownPublication(let name, let hint) {
             throw ValidationError("publication « \(name) » inconnue — \(hint)")
         } catch .alreadyExists(let path) {
-            FileHandle.standardError.write(Data("\(path):1:1: erreur: le fichier existe déjà — choisissez un autre titre\n".utf8))
+            FileHandle.standardError.write(Data("\(Diagnostic(file: path, line: 1, message: "le fichier existe déjà", hint: "choisissez un autre titre"))\n".utf8))
+            throw ExitCode(1)
+        } catch .writeFailed(let path, let reason) {
+            FileHandle.standardError.write(Data("\(Diagnostic(file: path, line: 1, message: "écriture impossible : \(reason)", hint: "vérifiez les droits sur le dossier de la publication"))\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -55,7 +58,10 @@ struct NewCollectivite: ParsableCommand {
             FileHandle.standardError.write(Data("\(path):1:1: erreur: modèle de fichier de collectivité introuvable — restaurez-le depuis le dépôt de cadre\n".utf8))
             throw ExitCode(1)
         } catch .alreadyExists(let path) {
-            FileHandle.standardError.write(Data("\(path):1:1: erreur: le fichier existe déjà — choisissez un autre nom ou modifiez ce fichier\n".utf8))
+            FileHandle.standardError.write(Data("\(Diagnostic(file: path, line: 1, message: "le fichier existe déjà", hint: "choisissez un autre nom ou modifiez ce fichier"))\n".utf8))
+            throw ExitCode(1)
+        } catch .writeFailed(let path, let reason) {
+            FileHandle.standardError.write(Data("\(Diagnostic(file: path, line: 1, message: "écriture impossible : \(reason)", hint: "vérifiez les droits sur Content/collectivites/"))\n".utf8))
             throw ExitCode(1)
         }
     }

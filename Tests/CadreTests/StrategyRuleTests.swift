@@ -60,8 +60,9 @@ import Testing
     @Test func aFindingPointsAtTheLineItConcerns() throws {
         let found = Self.diagnostics(Self.clean.replacingOccurrences(of: "    montant: 400000", with: "    montant: 2000000"))
         let finding = try #require(found.first)
-        let line = Self.clean.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("source: ficol") }! + 1
-        #expect("\(finding.file):\(finding.line):\(finding.column)" == "Content/collectivites/test.yml:\(line):5")
+        // At the amount itself (issue 17), not at the start of its list item.
+        let line = Self.clean.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("montant: 400000") }! + 1
+        #expect("\(finding.file):\(finding.line):\(finding.column)" == "Content/collectivites/test.yml:\(line):14")
         #expect(finding.message.contains("2\u{202F}000\u{202F}000\u{202F}€") && finding.message.contains("200 k€") && finding.message.contains("1,5 M€"))
     }
 

@@ -24,11 +24,41 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `path:line:col: erreur: message. Conseil : hint` — the format editors and CI annotate.
+    /// `path:line:col: erreur: message — hint` — the format editors and CI annotate. Always one
+    /// line: control characters that came from the input or a file name are shown escaped, so
+    /// that no input can forge a second diagnostic line.
     public var description: String {
-        var text = "\(file):\(line):\(column): \(severity.label): \(message)"
-        if let hint { text += " — \(hint)" }
+        var text = "\(Self.escaped(file)):\(line):\(column): \(severity.label): \(Self.escaped(message))"
+        if let hint { text += " — \(Self.escaped(hint))" }
         return text
+    }
+
+    /// `text` with line breaks, NUL, other control characters and bidirectional overrides
+    /// written as escapes (`\n`, `\0`, `\u{1B}`…); unchanged when it has none.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\0": result += "\\0"
+            default: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
     }
 }
 

@@ -9,16 +9,33 @@ enum ChapterExpansion {
         let problems = TemplateCheck(allowsUnescaped: false).problems(in: chapter.body, context: context, file: chapter.path, lineOffset: chapter.bodyLine - 1)
         sink.report(problems)
         guard problems.isEmpty else { return nil }
-        if template == nil, let expanded = substituteVariables(chapter.body, context: context) { return expanded }
-        do {
-            return try (template ?? parse(chapter)).render(context)
-        } catch let error as MustacheTemplate.ParserError {
-            let line = error.context.lineNumber + chapter.bodyLine - 1
-            sink.report(SourceLocation(file: chapter.path, line: line, column: error.column(escaping: MarkdownContentType.self)).error("balise Mustache mal formée (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée par {{/section}} et que chaque balise se termine par }}"))
-        } catch {
-            sink.report(SourceLocation(file: chapter.path, line: chapter.bodyLine).error("balise Mustache mal formée (\(error))"))
+        if let template { return template.render(context) }
+        // Piece by piece, so that the cost grows with the chapter's size (see `ChapterChunks`).
+        var output = ""
+        output.reserveCapacity(chapter.body.utf8.count + 64)
+        for chunk in ChapterChunks(chapter.body) {
+            let text = String(chunk.text)
+            guard text.contains("{{") else {
+                output += text
+                continue
+            }
+            if let expanded = substituteVariables(text, context: context) {
+                output += expanded
+                continue
+            }
+            do {
+                output += try MustacheTemplate.escaping(MarkdownContentType.self, text).render(context)
+            } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber + chunk.line - 1 + chapter.bodyLine - 1
+                // The pragma that selects Markdown escaping lengthens every piece's first line.
+                sink.report(SourceLocation(file: chapter.path, line: line, column: error.column(escaping: MarkdownContentType.self)).error("balise Mustache mal formée (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée par {{/section}} et que chaque balise se termine par }}"))
+                return nil
+            } catch {
+                sink.report(SourceLocation(file: chapter.path, line: chapter.bodyLine + chunk.line - 1).error("balise Mustache mal formée (\(error))"))
+                return nil
+            }
         }
-        return nil
+        return output
     }
 
     /// The fast path for the common chapter, whose only tags are `{{donnees.x.y}}` naming texts:

@@ -32,23 +32,38 @@ struct MustacheTag: Equatable {
         return tags
     }
 
+    /// One pass over the UTF-8 bytes, counting lines and columns (in Unicode scalars) as it
+    /// goes, so that the cost grows with the text's size whatever its number of tags.
     private static func scanning(_ text: String) -> [MustacheTag] {
         var tags: [MustacheTag] = []
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
         var index = 0
         var line = 1
-        var lineStart = 0
-        while index < scalars.count - 1 {
-            if scalars[index] == "\n" { line += 1; lineStart = index + 1; index += 1; continue }
-            guard scalars[index] == "{", scalars[index + 1] == "{" else { index += 1; continue }
-            let start = index
-            let triple = index + 2 < scalars.count && scalars[index + 2] == "{"
-            let closing: [Unicode.Scalar] = triple ? ["}", "}", "}"] : ["}", "}"]
-            var end = index + (triple ? 3 : 2)
-            while end + closing.count <= scalars.count, Array(scalars[end..<end + closing.count]) != closing { end += 1 }
-            guard end + closing.count <= scalars.count else { break }
-            var body = String(String.UnicodeScalarView(scalars[(start + (triple ? 3 : 2))..<end]))
-            let column = start - lineStart + 1
+        var column = 1
+        /// Moves past `bytes[index]`, keeping line and column up to date.
+        func step() {
+            if bytes[index] == newline {
+                line += 1
+                column = 1
+            } else if bytes[index] & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        while index < bytes.count - 1 {
+            guard bytes[index] == open, bytes[index + 1] == open else {
+                step()
+                continue
+            }
+            let (tagLine, tagColumn) = (line, column)
+            let triple = index + 2 < bytes.count && bytes[index + 2] == open
+            let width = triple ? 3 : 2
+            let bodyStart = index + width
+            var end = bodyStart
+            while end + width <= bytes.count, !(bytes[end] == close && bytes[end + 1] == close && (!triple || bytes[end + 2] == close)) { end += 1 }
+            guard end + width <= bytes.count else { break }
+            var body = String(decoding: bytes[bodyStart..<end], as: UTF8.self)
             var kind = Kind.variable
             if triple {
                 kind = .unescaped
@@ -67,10 +82,8 @@ struct MustacheTag: Equatable {
                 }
                 if kind != .variable { body.removeFirst() }
             }
-            tags.append(MustacheTag(kind: kind, name: Self.name(from: body), transformed: body.contains("("), line: line, column: column))
-            for scalar in scalars[start..<end] where scalar == "\n" { line += 1 }
-            if line > 1, let lastBreak = scalars[start..<end].lastIndex(of: "\n") { lineStart = lastBreak + 1 }
-            index = end + closing.count
+            tags.append(MustacheTag(kind: kind, name: Self.name(from: body), transformed: body.contains("("), line: tagLine, column: tagColumn))
+            while index < end + width { step() }
         }
         return tags
     }

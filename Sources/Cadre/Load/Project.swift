@@ -20,6 +20,7 @@ public struct Project: Sendable {
             sink.report(SourceLocation(file: "Content", line: 1).error("dossier Content/ introuvable dans \(root.path)", hint: "lancez cadre à la racine du projet ou indiquez-la avec --root"))
             return project
         }
+        ProjectBoundary.check(root: root, into: sink)
         project.data = SharedData.load(folder: project.contentFolder.appendingPathComponent("data"), relativeTo: root, into: sink)
         for folder in FileLister.folders(in: project.contentFolder) where !reservedFolders.contains(folder.lastPathComponent) {
             if let publication = loadPublication(folder: folder, root: root, into: sink) {
@@ -73,7 +74,9 @@ public struct Project: Sendable {
         }
         let source = YAMLSource(text: split.yaml, file: path, lineOffset: split.yamlLine - 1)
         guard let frontMatter = YAMLDecoding.decode(FrontMatter.self, from: source, into: sink) else { return nil }
-        return Chapter(path: path, fileName: name, slug: Chapter.slug(fromFileName: name), frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
+        let chapter = Chapter(path: path, fileName: name, slug: Chapter.slug(fromFileName: name), frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
+        sink.report(ChapterImages.problems(in: chapter))
+        return chapter
     }
 
     /// Chapters in the order `publication.yml` gives, or by file name.

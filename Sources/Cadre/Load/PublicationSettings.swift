@@ -22,13 +22,17 @@ public struct PublicationSettings: Decodable, Sendable {
         self.langue = langue
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case titre
         case sousTitre = "sous_titre"
         case langue, date, editeur, auteurs, credits
         case budgetPages = "budget_pages"
         case pagesExactes = "pages_exactes"
         case chapitres, impression
+
+        var bounds: ValueBounds? {
+            self == .budgetPages || self == .pagesExactes ? ValueBounds(range: 1...10_000, unit: "pages") : nil
+        }
     }
 }
 
@@ -45,11 +49,13 @@ public struct PrintSettings: Decodable, Sendable {
 
     init(norme: PDFStandard) { self.norme = norme }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case norme
         case fondPerdu = "fond_perdu"
         case traitsDeCoupe = "traits_de_coupe"
         case versionEcran = "version_ecran"
+
+        var bounds: ValueBounds? { self == .fondPerdu ? ValueBounds(range: 0...50, unit: "millimètres") : nil }
     }
 
     /// The page rule the engine adds for the printer's version.

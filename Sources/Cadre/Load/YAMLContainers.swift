@@ -46,7 +46,10 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             state.report("\(missing)\(place)", at: written ?? node, hint: "ajoutez « \(key.stringValue): … »")
             return try Placeholder.make(T.self)
         }
-        return try NodeDecoder.decodeChild(T.self, node: child, state: state, path: path)
+        let reported = state.diagnostics.count
+        let value = try NodeDecoder.decodeChild(T.self, node: child, state: state, path: path)
+        // A value already reported (not a number) is a placeholder: its bounds say nothing more.
+        return state.diagnostics.count == reported ? bounded(value, key: key, node: child, path: path) : value
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -177,6 +180,10 @@ struct NodeValueContainer: SingleValueDecodingContainer {
     func decode<T: BinaryInteger & LosslessStringConvertible>(integer type: T.Type) throws -> T {
         let text = try scalar("un nombre entier")
         guard let value = T(Self.withoutUnderscores(text)) else {
+            if Self.withoutUnderscores(text).allSatisfy({ $0.isASCII && $0.isNumber || $0 == "-" || $0 == "+" }), text.count > 9 {
+                state.report("« \(pathName(codingPath)) » vaut \(text) : nombre trop grand", at: node, hint: "vérifiez le nombre de chiffres")
+                throw ReportedError()
+            }
             throw mismatch("un nombre entier (sans espace ni unité)", text)
         }
         return value

@@ -21,6 +21,7 @@ public struct YAMLSource: Sendable {
     func parse() -> Result<Node, Diagnostic> {
         // Nothing to parse (a component without parameters, most often): an empty object.
         if text.allSatisfy(\.isWhitespace) { return .success(Node.mapping(.init([]))) }
+        if let refusal = YAMLLimits.check(self) { return .failure(refusal) }
         do {
             // No tag resolution: cadre reads every scalar itself, and resolving tags costs a regex per
             // scalar (Yams hashes keys with their tag to find duplicates).
@@ -41,10 +42,18 @@ public struct YAMLSource: Sendable {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
             // The context mark is where the unfinished construct (quote, bracket) starts: the place to fix.
             return location(context?.mark ?? mark).error("syntaxe YAML invalide : \(Self.french(problem))", hint: hint)
+        case .reader(let problem, let offset, let value, _):
+            // A character YAML refuses (a control character, most often): at its own place.
+            var line = 1, column = 1
+            for character in text.prefix(offset ?? 0) {
+                if character == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            }
+            let shown = value > 0 ? String(format: " (U+%04X)", value) : ""
+            return SourceLocation(file: file, line: line + lineOffset, column: column).error("caractère interdit\(shown) : \(Self.french(problem))", hint: "supprimez ce caractère invisible (copié-collé d'un autre logiciel ?) ou retapez le texte à cet endroit")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return location(context.mark).error("clé\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "« \($0) »" }.joined(separator: ", ")) en double dans cet objet", hint: "chaque clé ne doit apparaître qu'une fois")
         default:
-            return location(nil).error("YAML illisible : \(error)", hint: hint)
+            return location(nil).error("YAML illisible", hint: hint)
         }
     }
 
@@ -62,7 +71,30 @@ public struct YAMLSource: Sendable {
             "did not find expected ',' or ']'": "virgule ou crochet fermant attendu (liste entre crochets non fermée ?)",
             "did not find expected ',' or '}'": "virgule ou accolade fermante attendue (objet entre accolades non fermé ?)",
             "found unexpected end of stream while scanning a quoted scalar": "guillemet non fermé",
+            "Maximum nesting level reached, set with yaml_set_max_nest_level())": "listes ou objets imbriqués trop profondément",
+            "found a tab character that violates indentation": "tabulation dans l'indentation (indentez avec des espaces)",
+            "found a tab character where an indentation space is expected": "tabulation à la place d'une espace d'indentation",
+            "control characters are not allowed": "les caractères de contrôle sont interdits",
+            "invalid Unicode character": "caractère Unicode invalide",
+            "invalid leading UTF-8 octet": "octet UTF-8 invalide",
+            "invalid trailing UTF-8 octet": "octet UTF-8 invalide",
+            "incomplete UTF-8 octet sequence": "caractère UTF-8 incomplet",
+            "invalid length of a UTF-8 sequence": "caractère UTF-8 invalide",
+            "block sequence entries are not allowed in this context": "tiret de liste inattendu (indentation incohérente ?)",
+            "mapping keys are not allowed in this context": "clé inattendue à cet endroit",
+            "found unexpected ':'": "deux-points inattendus",
+            "found unknown escape character": "séquence d'échappement inconnue après « \\ » (doublez la barre oblique inverse ou utilisez des guillemets simples)",
+            "found invalid Unicode character escape code": "code de caractère invalide après « \\u »",
+            "found unexpected document indicator": "ligne « --- » ou « ... » inattendue",
+            "did not find expected comment or line break": "fin de ligne attendue (texte en trop après une valeur entre guillemets ?)",
+            "did not find expected whitespace or line break": "espace ou fin de ligne attendue",
+            "found an indentation indicator equal to 0": "indicateur d'indentation nul",
+            "did not find expected alphabetic or numeric character": "nom d'ancre ou d'alias attendu après « & » ou « * »",
+            "found undefined tag handle": "étiquette « ! » inconnue",
+            "did not find expected <document start>": "début de document attendu",
+            "but found another document": "un seul document attendu (ligne « --- » en trop ?)",
+            "expected SCALAR, SEQUENCE-START, MAPPING-START, or ALIAS": "valeur attendue",
         ]
-        return translations[problem] ?? problem
+        return translations[problem] ?? "erreur de syntaxe (\(problem))"
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a build's files into the output folder all at once: everything is first written to
 /// a staging folder beside it, and each publication's folder is swapped in only when all
-/// files are there. A failed build leaves the previous output untouched.
+/// files are there. A failed build leaves the previous output untouched. The output folder is
+/// locked from staging to commit: a second run into the same folder waits for the first.
 public struct OutputWriter {
     public let output: URL
 
@@ -12,10 +13,11 @@ public struct OutputWriter {
     /// folders swapped in on commit are those `depth` levels deep: `guide/` for a publication,
     /// `strategies/angers/` for a strategy document (its neighbours stay as they are).
     public func stage(_ files: [RenderedFile], depth: Int = 1) throws -> StagedOutput {
-        let manager = FileManager.default
-        try manager.createDirectory(at: output, withIntermediateDirectories: true)
-        let staged = StagedOutput(output: output, folder: output.appendingPathComponent(".cadre-staging-\(ProcessInfo.processInfo.processIdentifier)"), depth: depth)
-        try? manager.removeItem(at: staged.folder)
+        try StagedOutput.makeFolder(output.path)
+        let lock = try OutputLock(folder: output)
+        StaleStaging.remove(in: output)
+        let staged = StagedOutput(output: output, folder: output.appendingPathComponent(StaleStaging.stagingPrefix + "\(getpid())"), depth: depth, lock: lock)
+        try? FileManager.default.removeItem(at: staged.folder)
         try staged.add(files)
         return staged
     }
@@ -31,13 +33,16 @@ public final class StagedOutput: @unchecked Sendable {
     private let depth: Int
     private var folders: Set<String> = []
     private let lock = NSLock()
+    /// Held until this value goes away (after the staging folder is removed).
+    private let outputLock: OutputLock
     /// How many files were staged.
     public private(set) var count = 0
 
-    init(output: URL, folder: URL, depth: Int) {
+    init(output: URL, folder: URL, depth: Int, lock: OutputLock) {
         self.output = output
         self.folder = folder
         self.depth = depth
+        self.outputLock = lock
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -90,47 +95,73 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Creates the folder at `path` and its missing parents: one system call when only the
     /// folder itself is missing, the usual case when documents are added one by one.
-    private static func makeFolder(_ path: String) throws {
+    static func makeFolder(_ path: String) throws {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard errno == ENOENT else { throw systemError(path) }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { throw systemError(path) }
+        try makeFolder(parent)
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw systemError(path) }
     }
 
-    /// Replaces each staged top-level folder of the output by its staged version.
+    /// Replaces each staged top-level folder of the output by its staged version, all or
+    /// nothing: when one folder cannot be swapped in, those already swapped are put back.
     public func commit() throws {
-        var replaced: [String] = []
-        defer {
-            // The replaced versions go last, on two threads: deleting many small folders waits on the disk.
-            _ = Parallel.map(replaced.count, workers: 2) { try? FileManager.default.removeItem(atPath: replaced[$0]) }
-        }
+        var swapped: [Swap] = []
         // Plain system calls: a batch of strategy documents swaps a thousand folders in.
         for name in folders.sorted() {
-            let target = output.appendingPathComponent(name).path
-            let previous = output.appendingPathComponent(".cadre-previous-\(name.replacingOccurrences(of: "/", with: "-"))").path
-            try Self.makeFolder((target as NSString).deletingLastPathComponent)
-            var hadPrevious = rename(target, previous) == 0
-            if !hadPrevious, errno == ENOTEMPTY || errno == EEXIST {
-                // Left by an interrupted run.
-                try? FileManager.default.removeItem(atPath: previous)
-                hadPrevious = rename(target, previous) == 0
-            }
-            if !hadPrevious, errno != ENOENT { throw Self.systemError(target) }
-            guard rename(url(name).path, target) == 0 else {
-                let error = Self.systemError(target)
-                if hadPrevious { rename(previous, target) }
+            do {
+                swapped.append(try swapIn(name))
+            } catch {
+                for swap in swapped.reversed() { swap.undo() }
                 throw error
             }
-            if hadPrevious { replaced.append(previous) }
         }
+        // The replaced versions go last, on two threads: deleting many small folders waits on the disk.
+        let replaced = swapped.compactMap(\.previous)
+        _ = Parallel.map(replaced.count, workers: 2) { try? FileManager.default.removeItem(atPath: replaced[$0]) }
+    }
+
+    /// A staged folder moved into the output, and how to move it back out.
+    private struct Swap {
+        var target: String
+        var staged: String
+        /// Where the version it replaced waits, nil when there was none.
+        var previous: String?
+
+        func undo() {
+            rename(target, staged)
+            if let previous { rename(previous, target) }
+        }
+    }
+
+    private func swapIn(_ name: String) throws -> Swap {
+        let target = output.appendingPathComponent(name).path
+        let previous = output.appendingPathComponent(StaleStaging.previousPrefix + name.replacingOccurrences(of: "/", with: "-")).path
+        try Self.makeFolder((target as NSString).deletingLastPathComponent)
+        var hadPrevious = rename(target, previous) == 0
+        if !hadPrevious, errno == ENOTEMPTY || errno == EEXIST {
+            // Left by an interrupted run.
+            try? FileManager.default.removeItem(atPath: previous)
+            hadPrevious = rename(target, previous) == 0
+        }
+        if !hadPrevious, errno != ENOENT { throw Self.systemError(target) }
+        guard rename(url(name).path, target) == 0 else {
+            let error = Self.systemError(target)
+            if hadPrevious { rename(previous, target) }
+            throw error
+        }
+        return Swap(target: target, staged: url(name).path, previous: hadPrevious ? previous : nil)
     }
 
     /// The error of the last failed system call, about `path`.
     private static func systemError(_ path: String) -> Error { SystemCallError(path: path, code: errno) }
 }
 
-/// A failed system call on a file of the output, described as `strerror` does.
+/// A failed system call on a file of the output, described in French.
 struct SystemCallError: LocalizedError {
     var path: String
     var code: Int32
 
-    var errorDescription: String? { "\(path) : \(String(cString: strerror(code)))" }
+    var errorDescription: String? { "\(Diagnostic.escaped(path)) : \(SystemMessage.french(code))" }
 }

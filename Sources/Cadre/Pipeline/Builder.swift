@@ -76,6 +76,7 @@ public enum Builder {
         guard !sink.hasErrors else { return .failed }
         guard request.writes else { return .built(files: files.count) }
         let output = request.output ?? project.root.appendingPathComponent("Output")
+        if let refusal = OutputFolder.refusal(output, root: project.root) { sink.report(refusal); return .failed }
         do {
             let staged = try OutputWriter(output: output).stage(files)
             if request.format.print {

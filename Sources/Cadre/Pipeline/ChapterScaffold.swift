@@ -5,22 +5,28 @@ public enum ChapterScaffold {
     public enum Failure: Error, Equatable {
         case unknownPublication(String, hint: String)
         case alreadyExists(String)
+        /// The file could not be written: its path and the reason, in French.
+        case writeFailed(String, reason: String)
     }
 
     /// Writes `Content/<publication>/NN-slug.md` and returns its path relative to the root.
+    /// The title is written on one line, without control characters, so that the file always
+    /// passes `cadre check`; a publication must be a folder of `Content/`, never a path.
     public static func create(title: String, publication: String, root: URL) throws(Failure) -> String {
         let folder = root.appendingPathComponent("Content").appendingPathComponent(publication)
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("publication.yml").path) else {
+        guard ScaffoldText.isFolderName(publication), !Project.reservedFolders.contains(publication),
+              FileManager.default.fileExists(atPath: folder.appendingPathComponent("publication.yml").path) else {
             let known = FileLister.folders(in: root.appendingPathComponent("Content")).map(\.lastPathComponent).filter { !Project.reservedFolders.contains($0) }
             throw .unknownPublication(publication, hint: Suggestion.hint(for: publication, in: known, noun: "publications"))
         }
         let numbers = FileLister.files(in: folder, extensions: ["md"]).compactMap { Int($0.lastPathComponent.prefix { $0.isNumber }) }
         let number = (numbers.max() ?? 0) + 1
-        let name = String(format: "%02d-%@.md", number, Slugger.slug(title))
+        let title = ScaffoldText.oneLine(title).isEmpty ? "Nouveau chapitre" : ScaffoldText.oneLine(title)
+        let name = String(format: "%02d-%@.md", number, ScaffoldText.fileSlug(title, fallback: "chapitre"))
         let url = folder.appendingPathComponent(name)
         let path = FileLister.relativePath(of: url, to: root)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(path) }
-        let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quoted = ScaffoldText.quoted(title)
         let text = """
         ---
         titre: \(quoted)
@@ -37,7 +43,7 @@ public enum ChapterScaffold {
         do {
             try text.write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw .alreadyExists(path)
+            throw .writeFailed(path, reason: SystemMessage.french(error))
         }
         return path
     }

@@ -106,6 +106,9 @@ struct PrintStage {
 }
 
 /// Finds where a text (a URL) is written in the sources: the chapters, then the templates.
+/// The engine reports a relative address resolved (`../../../etc/passwd` comes back as
+/// `file:///etc/passwd`): when the URL itself is not written anywhere, the longest end of its
+/// path that is written after `../` is looked for, and the place where that path starts.
 struct SourceFinder {
     let project: Project
     let chapters: [Chapter]
@@ -113,11 +116,26 @@ struct SourceFinder {
     func locate(_ needle: String) -> SourceLocation? {
         let templates = FileLister.files(in: project.templatesFolder, extensions: ["mustache", "css", "md"], recursive: true)
         let files = chapters.map { project.root.appendingPathComponent($0.path) } + templates
-        for url in files {
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+        let texts = files.compactMap { url in (try? String(contentsOf: url, encoding: .utf8)).map { (url, $0) } }
+        if let found = first(needle, in: texts) { return found }
+        guard needle.hasPrefix("file://") else { return nil }
+        let parts = (URL(string: needle)?.path ?? "").split(separator: "/")
+        for count in stride(from: parts.count, through: 1, by: -1) {
+            if let found = first("../" + parts.suffix(count).joined(separator: "/"), in: texts, backTo: ".") { return found }
+        }
+        return nil
+    }
+
+    /// The first place `needle` is written; with `backTo`, the column moves back over the
+    /// characters `.` and `/` before it (the start of a relative path).
+    private func first(_ needle: String, in texts: [(URL, String)], backTo: Character? = nil) -> SourceLocation? {
+        for (url, text) in texts {
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard let range = line.range(of: needle) else { continue }
-                return SourceLocation(file: FileLister.relativePath(of: url, to: project.root), line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                guard var start = line.range(of: needle)?.lowerBound else { continue }
+                if backTo != nil {
+                    while start > line.startIndex, ".".contains(line[line.index(before: start)]) || line[line.index(before: start)] == "/" { start = line.index(before: start) }
+                }
+                return SourceLocation(file: FileLister.relativePath(of: url, to: project.root), line: index + 1, column: line.distance(from: line.startIndex, to: start) + 1)
             }
         }
         return nil

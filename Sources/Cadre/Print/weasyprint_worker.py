@@ -17,9 +17,52 @@ import hashlib
 import json
 import logging
 import os
+import signal
 import sys
+import threading
+import time
 import uuid
 from urllib.parse import unquote, urlsplit
+
+
+def die_with_parent():
+    """Ends this worker when cadre ends, even killed by `kill -9` in the middle of a document.
+
+    The kernel signals us when the parent goes (PR_SET_PDEATHSIG). That signal follows the
+    parent *thread* that started us, and cadre's threads come and go while it lives: so the
+    signal is SIGUSR2, whose handler exits only if the parent process really changed. A
+    watchdog thread checks the same every half second (a handler waits while C code runs),
+    and a closed stdin ends the job loop. A worker never writes into a dead run's folder.
+    """
+    parent = os.getppid()
+
+    def orphaned():
+        return os.getppid() != parent
+
+    def on_parent_death(signum, frame):
+        if orphaned():
+            os._exit(0)
+
+    signal.signal(signal.SIGUSR2, on_parent_death)
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGUSR2, 0, 0, 0)
+    except Exception:
+        pass  # not Linux: the watchdog alone
+    if orphaned() or parent == 1:
+        os._exit(0)
+
+    def watch():
+        while not orphaned():
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+die_with_parent()
 
 try:
     import weasyprint

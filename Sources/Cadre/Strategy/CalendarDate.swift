@@ -6,7 +6,7 @@ public struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinte
     public var day: Int?
 
     static let placeholder = CalendarDate(year: 2000, month: 1)
-    static let yamlHint = "écrivez une date sous la forme AAAA-MM ou AAAA-MM-JJ, par exemple 2027-03"
+    static let yamlHint = "écrivez une date sous la forme AAAA-MM ou AAAA-MM-JJ, entre 1900 et 2199, par exemple 2027-03"
 
     public init(year: Int, month: Int, day: Int? = nil) {
         self.year = year
@@ -25,7 +25,7 @@ public struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinte
     init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), parts[0].count == 4, parts[1].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+              let year = Int(parts[0]), (1900...2199).contains(year), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
         var day: Int?
         if parts.count == 3 {
             guard parts[2].count == 2, let value = Int(parts[2]), (1...CalendarDate.days(in: month, of: year)).contains(value) else { return nil }

@@ -6,6 +6,8 @@ public enum CollectiviteScaffold {
     public enum Failure: Error, Equatable {
         case missingModel(String)
         case alreadyExists(String)
+        /// The file could not be written: its path and the reason, in French.
+        case writeFailed(String, reason: String)
     }
 
     static let model = "Templates/strategie/modele-collectivite.yml"
@@ -14,16 +16,19 @@ public enum CollectiviteScaffold {
     public static func create(name: String, root: URL) throws(Failure) -> String {
         guard let text = try? String(contentsOf: root.appendingPathComponent(model), encoding: .utf8) else { throw .missingModel(model) }
         let folder = root.appendingPathComponent("Content/collectivites")
-        let url = folder.appendingPathComponent(Slugger.slug(name) + ".yml")
+        let name = ScaffoldText.oneLine(name).isEmpty ? "Collectivité" : ScaffoldText.oneLine(name)
+        var slug = ScaffoldText.fileSlug(name, fallback: "collectivite")
+        if CollectiviteFiles.reservedNames.contains(slug) { slug = "collectivite-" + slug }
+        let url = folder.appendingPathComponent(slug + ".yml")
         let path = FileLister.relativePath(of: url, to: root)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(path) }
         // The name lands in a double-quoted YAML string and in a comment.
-        let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ")
+        let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try text.replacingOccurrences(of: "{{nom}}", with: quoted).write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw .alreadyExists(path)
+            throw .writeFailed(path, reason: SystemMessage.french(error))
         }
         return path
     }

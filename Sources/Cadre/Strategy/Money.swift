@@ -19,6 +19,8 @@ enum Money {
 
     /// `30`, `2,5`: no trailing zero, a decimal comma.
     static func number(_ value: Double) -> String {
+        // Beyond what an Int holds (data are bounded well below): as Swift writes it, never a trap.
+        guard value.isFinite, value.magnitude < 1e15 || value.rounded() == value && value.magnitude < 9e18 else { return String(value) }
         if value.rounded() == value, value.magnitude < 1e15 { return grouped(Int(value)) }
         let tenths = (value * 10).rounded() / 10
         let whole = Int(tenths.rounded(.towardZero))

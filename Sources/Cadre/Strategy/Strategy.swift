@@ -39,6 +39,12 @@ public struct Identity: Decodable, Sendable {
     public var nom: String
     public var type: CollectiviteType
     public var population: Int
+
+    enum CodingKeys: String, BoundedCodingKey, CaseIterable {
+        case nom, type, population
+
+        var bounds: ValueBounds? { self == .population ? ValueBounds(range: 0...100_000_000, unit: "habitants") : nil }
+    }
 }
 
 /// The types of collectivité, as a délibération names them.
@@ -80,6 +86,12 @@ public enum CollectiviteType: String, Decodable, CaseIterable, Sendable {
 public struct Mandate: Decodable, Sendable {
     public var debut: Int
     public var fin: Int
+
+    enum CodingKeys: String, BoundedCodingKey, CaseIterable {
+        case debut, fin
+
+        var bounds: ValueBounds? { .year }
+    }
 }
 
 /// Who carries the strategy, and where the service sits.
@@ -95,10 +107,12 @@ public struct Sponsorship: Decodable, Sendable {
     /// Referents named in other services.
     public var referents: [String]?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case elu, service, rattachement, etp
         case modeProjet = "mode_projet"
         case referents
+
+        var bounds: ValueBounds? { self == .etp ? ValueBounds(range: 0...100_000, unit: "équivalents temps plein") : nil }
     }
 }
 
@@ -206,6 +220,12 @@ public struct Activity: Decodable, Sendable {
     public var responsable: String?
     public var debut: CalendarDate?
     public var fin: CalendarDate?
+
+    enum CodingKeys: String, BoundedCodingKey, CaseIterable {
+        case intitule, moyens, cout, responsable, debut, fin
+
+        var bounds: ValueBounds? { self == .cout ? .euros : nil }
+    }
 }
 
 /// An indicator, with the columns of the guide's grid.
@@ -241,12 +261,37 @@ public struct Funding: Decodable, Sendable {
     public var domaine: Located<String>?
     /// For an EU programme: its name.
     public var programme: String?
+    /// Where the amount is written: rules about the amount point there, not at the line's start.
+    public var montantLocation: SourceLocation?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case source, intitule, montant
         case partCollectivite = "part_collectivite"
         case dureeAns = "duree_ans"
         case domaine, programme
+
+        var bounds: ValueBounds? {
+            switch self {
+            case .montant: .euros
+            case .partCollectivite: .percent
+            case .dureeAns: ValueBounds(range: 0...100, unit: "années")
+            default: nil
+            }
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        source = try container.decode(FundingSource.self, forKey: .source)
+        intitule = try container.decode(String.self, forKey: .intitule)
+        montant = try container.decode(Int.self, forKey: .montant)
+        partCollectivite = try container.decodeIfPresent(Double.self, forKey: .partCollectivite)
+        dureeAns = try container.decodeIfPresent(Double.self, forKey: .dureeAns)
+        domaine = try container.decodeIfPresent(Located<String>.self, forKey: .domaine)
+        programme = try container.decodeIfPresent(String.self, forKey: .programme)
+        if container.contains(.montant), let written = try? container.superDecoder(forKey: .montant) as? NodeDecoder {
+            montantLocation = written.state.source.location(written.node.mark)
+        }
     }
 }
 

@@ -47,14 +47,17 @@ public enum StrategyBatch {
         var outcome = StrategyOutcome()
         let projectSink = DiagnosticSink()
         let project = Project.load(root: request.root, into: projectSink)
-        let files = request.files.isEmpty ? FileLister.files(in: project.contentFolder.appendingPathComponent("collectivites"), extensions: ["yml", "yaml"]) : request.files.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let listed = request.files.isEmpty ? FileLister.files(in: project.contentFolder.appendingPathComponent("collectivites"), extensions: ["yml", "yaml"]) : request.files.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let (files, conflicts) = CollectiviteFiles.separate(listed, root: project.root)
+        sink.report(conflicts.map(\.diagnostic))
+        outcome.failed += conflicts.map(\.path)
         let kit = StrategyKit(project: project, components: request.components, passes: request.passes, sink: projectSink)
         sink.report(projectSink.diagnostics)
         guard !projectSink.hasErrors, let kit else {
             outcome.projectFailed = true
             return outcome
         }
-        if files.isEmpty {
+        if listed.isEmpty {
             sink.report(SourceLocation(file: "Content/collectivites", line: 1).error("aucun fichier de collectivité", hint: "créez-en un avec « cadre new collectivite \"Nom\" »"))
             outcome.projectFailed = true
             return outcome
@@ -63,6 +66,11 @@ public enum StrategyBatch {
         // HTML: documents are independent; `jobs` threads share them out and write each one into
         // the staging folder as soon as it is rendered (disk writes overlap rendering).
         let output = request.output ?? project.root.appendingPathComponent("Output")
+        if request.writes, let refusal = OutputFolder.refusal(output, root: project.root) {
+            sink.report(refusal)
+            outcome.projectFailed = true
+            return outcome
+        }
         let staged: StagedOutput?
         do {
             staged = request.writes ? try OutputWriter(output: output).stage([], depth: 2) : nil

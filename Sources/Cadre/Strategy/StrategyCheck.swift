@@ -41,12 +41,7 @@ struct StrategyCheck {
                 error("« \(name) » de « \(stakeholder.nom) » vaut \(value) : l'échelle va de 1 (faible) à 5 (fort)", at: stakeholder.location, hint: "choisissez une valeur de 1 à 5")
             }
         }
-        for line in strategy.financement where line.montant < 0 {
-            error("montant négatif pour « \(line.intitule) »", at: line.location, hint: "indiquez le montant en euros, sans signe")
-        }
-        if strategy.portage.etp < 0 {
-            error("effectif négatif (etp: \(Money.number(strategy.portage.etp)))", at: strategy.portage.rattachement.location, hint: "indiquez l'effectif en équivalents temps plein, par exemple 1,5 s'écrit 1.5")
-        }
+        // Amounts and staff out of range (negative, huge) are decoding errors: see `ValueBounds`.
         let rattachement = strategy.portage.rattachement
         if guide.model(rattachement.value) == nil {
             error("rattachement « \(rattachement.value) » inconnu", at: rattachement.location, hint: Suggestion.hint(for: rattachement.value, in: guide.models.map(\.id), noun: "rattachements"))
@@ -150,7 +145,7 @@ struct StrategyCheck {
             case .ficol:
                 guard let terms = guide.ficol else { continue }
                 if !(terms.montantMin...terms.montantMax).contains(line.montant) {
-                    report(.ficolAmount, "FICOL « \(line.intitule) » de \(Money.euros(line.montant)) : les projets FICOL vont de \(terms.montantMinTexte) à \(terms.montantMaxTexte)", at: line.location)
+                    report(.ficolAmount, "FICOL « \(line.intitule) » de \(Money.euros(line.montant)) : les projets FICOL vont de \(terms.montantMinTexte) à \(terms.montantMaxTexte)", at: line.montantLocation ?? line.location)
                 }
                 if let share = line.partCollectivite, share >= terms.partCollectivitesMin {} else {
                     let stated = line.partCollectivite.map { "\(Money.number($0)) %" } ?? "non indiquée"
