@@ -6,6 +6,8 @@ import Foundation
 /// leaves the runtime's own report (with the backtrace) in place, for whoever fixes the bug.
 enum CrashReport {
     /// The step in progress, as C bytes: a signal handler may read memory but not allocate.
+    /// `nonisolated(unsafe)`: a raw C buffer, written between steps by the command and read by
+    /// the signal handler (which can take no lock); the compiler cannot check that boundary.
     private nonisolated(unsafe) static let step = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     private static let capacity = 256
     private static let prefix = Array("cadre : erreur interne pendant « ".utf8)

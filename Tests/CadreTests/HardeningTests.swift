@@ -48,15 +48,15 @@ struct HardeningTests {
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("Content/strategies").path))
     }
 
-    @Test func aCommitThatFailsHalfwayPutsBackEveryFolderItReplaced() throws {
+    @Test func aCommitThatFailsHalfwayPutsBackEveryFolderItReplaced() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let writer = OutputWriter(output: output)
-        try writer.stage([RenderedFile(path: "guide/index.html", data: Data("ancien guide".utf8)), RenderedFile(path: "plaquette/index.html", data: Data("ancienne plaquette".utf8))]).commit()
-        let staged = try writer.stage([RenderedFile(path: "guide/index.html", data: Data("nouveau guide".utf8)), RenderedFile(path: "plaquette/index.html", data: Data("nouvelle plaquette".utf8))])
+        try await writer.stage([RenderedFile(path: "guide/index.html", data: Data("ancien guide".utf8)), RenderedFile(path: "plaquette/index.html", data: Data("ancienne plaquette".utf8))]).commit()
+        let staged = try await writer.stage([RenderedFile(path: "guide/index.html", data: Data("nouveau guide".utf8)), RenderedFile(path: "plaquette/index.html", data: Data("nouvelle plaquette".utf8))])
         // The place where the old plaquette would be moved aside is taken by a file: its swap fails.
         FileManager.default.createFile(atPath: output.appendingPathComponent(".cadre-previous-plaquette").path, contents: Data())
-        #expect(throws: (any Error).self) { try staged.commit() }
+        await #expect(throws: (any Error).self) { try await staged.commit() }
         #expect(try String(contentsOf: output.appendingPathComponent("guide/index.html"), encoding: .utf8) == "ancien guide")
         #expect(try String(contentsOf: output.appendingPathComponent("plaquette/index.html"), encoding: .utf8) == "ancienne plaquette")
     }

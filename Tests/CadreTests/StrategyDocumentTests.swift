@@ -172,7 +172,7 @@ struct StrategyDocumentTests {
     /// One component block rendered for the clean strategy, as a chapter would show it.
     static func renderComponent(_ name: String) async throws -> String {
         let sink = DiagnosticSink()
-        let project = Project.load(root: Repository.root, into: sink)
+        let project = await Project.load(root: Repository.root, into: sink)
         let kit = try #require(StrategyKit(project: project, sink: sink))
         let strategy = try #require(YAMLDecoding.decode(Strategy.self, from: YAMLSource(text: clean, file: "propre.yml"), into: sink))
         let check = StrategyCheck(strategy, guide: kit.guide, file: "propre.yml")

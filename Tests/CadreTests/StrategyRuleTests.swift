@@ -7,7 +7,8 @@ import Testing
 @Suite struct StrategyRuleTests {
     static let guide: GuideReference = {
         let sink = DiagnosticSink()
-        return GuideReference.load(project: Project.load(root: Repository.root, into: sink), into: sink)
+        let data = SharedData.load(folder: Repository.root.appendingPathComponent("Content/data"), relativeTo: Repository.root, into: sink)
+        return GuideReference.load(data: data, root: Repository.root, into: sink)
     }()
 
     static let clean = try! String(contentsOf: Repository.fixtures.appendingPathComponent("strategies/propre.yml"), encoding: .utf8)

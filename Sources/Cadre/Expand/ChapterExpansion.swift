@@ -14,7 +14,8 @@ enum ChapterExpansion {
         var output = ""
         output.reserveCapacity(chapter.body.utf8.count + 64)
         for chunk in ChapterChunks(chapter.body) {
-            let text = String(chunk.text)
+            var text = String(chunk.text)
+            var firstLine = chunk.line
             guard text.contains("{{") else {
                 output += text
                 continue
@@ -23,15 +24,23 @@ enum ChapterExpansion {
                 output += expanded
                 continue
             }
+            // The pragma that selects Markdown escaping goes before the piece: when the piece's first
+            // line is blank, the pragma stands alone on it and Mustache removes that line, which
+            // joined two paragraphs. The blank line is kept apart.
+            if let end = text.utf8.firstIndex(of: UInt8(ascii: "\n")), text.utf8[..<end].allSatisfy({ $0 == 32 || $0 == 9 }) {
+                output += text[...end]
+                text = String(text[text.index(after: end)...])
+                firstLine += 1
+            }
             do {
                 output += try MustacheTemplate.escaping(MarkdownContentType.self, text).render(context)
             } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber + chunk.line - 1 + chapter.bodyLine - 1
+                let line = error.context.lineNumber + firstLine - 1 + chapter.bodyLine - 1
                 // The pragma that selects Markdown escaping lengthens every piece's first line.
                 sink.report(SourceLocation(file: chapter.path, line: line, column: error.column(escaping: MarkdownContentType.self)).error("balise Mustache mal formée (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée par {{/section}} et que chaque balise se termine par }}"))
                 return nil
             } catch {
-                sink.report(SourceLocation(file: chapter.path, line: chapter.bodyLine + chunk.line - 1).error("balise Mustache mal formée (\(error))"))
+                sink.report(SourceLocation(file: chapter.path, line: chapter.bodyLine + firstLine - 1).error("balise Mustache mal formée (\(error))"))
                 return nil
             }
         }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// A tag of a Mustache template with its position, found by a light scan of the text
@@ -99,10 +100,9 @@ struct MustacheTag: Equatable {
 }
 
 /// The scanned tags of each template text, shared by the threads of a batch.
-private final class ScanCache: @unchecked Sendable {
+private final class ScanCache: Sendable {
     static let shared = ScanCache()
-    private var tags: [Text: [MustacheTag]] = [:]
-    private let lock = NSLock()
+    private let tags = Mutex<[Text: [MustacheTag]]>([:])
 
     /// A template text as a key: hashed on its length and first bytes only (hashing a whole
     /// French text, with its normalisation, cost more than the check itself), compared whole
@@ -117,14 +117,10 @@ private final class ScanCache: @unchecked Sendable {
     }
 
     func tags(of text: String) -> [MustacheTag]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return tags[Text(text: text)]
+        tags.withLock { $0[Text(text: text)] }
     }
 
     func store(_ scanned: [MustacheTag], for text: String) {
-        lock.lock()
-        tags[Text(text: text)] = scanned
-        lock.unlock()
+        tags.withLock { $0[Text(text: text)] = scanned }
     }
 }

@@ -13,7 +13,7 @@ public struct Project: Sendable {
     static let reservedFolders: Set<String> = ["data", "collectivites"]
 
     /// Reads and validates the whole project; every problem goes to `sink`.
-    public static func load(root: URL, into sink: DiagnosticSink) -> Project {
+    public static func load(root: URL, into sink: DiagnosticSink) async -> Project {
         let root = root.standardizedFileURL
         var project = Project(root: root, publications: [], data: .empty)
         guard FileLister.isFolder(project.contentFolder) else {
@@ -23,14 +23,14 @@ public struct Project: Sendable {
         ProjectBoundary.check(root: root, into: sink)
         project.data = SharedData.load(folder: project.contentFolder.appendingPathComponent("data"), relativeTo: root, into: sink)
         for folder in FileLister.folders(in: project.contentFolder) where !reservedFolders.contains(folder.lastPathComponent) {
-            if let publication = loadPublication(folder: folder, root: root, into: sink) {
+            if let publication = await loadPublication(folder: folder, root: root, into: sink) {
                 project.publications.append(publication)
             }
         }
         return project
     }
 
-    static func loadPublication(folder: URL, root: URL, into sink: DiagnosticSink) -> Publication? {
+    static func loadPublication(folder: URL, root: URL, into sink: DiagnosticSink) async -> Publication? {
         let settingsURL = folder.appendingPathComponent("publication.yml")
         let settingsPath = FileLister.relativePath(of: settingsURL, to: root)
         guard FileManager.default.fileExists(atPath: settingsURL.path) else {
@@ -44,7 +44,7 @@ public struct Project: Sendable {
         // With broken settings the chapters are still checked, so that one run reports everything.
         let settings = decoded ?? PublicationSettings(titre: folder.lastPathComponent, langue: "fr")
         let files = FileLister.files(in: folder, extensions: ["md"])
-        var chapters = Parallel.map(files.count) { loadChapter(files[$0], root: root, into: sink) }.compactMap { $0 }
+        var chapters = await Concurrently.map(files.count) { loadChapter(files[$0], root: root, into: sink) }.compactMap { $0 }
         chapters = ordered(chapters, by: settings.chapitres, settingsPath: settingsPath, settingsText: settingsText ?? "", into: sink)
         var number = 0
         for index in chapters.indices where chapters[index].frontMatter.nature == .chapitre {

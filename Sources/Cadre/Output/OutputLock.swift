@@ -1,14 +1,19 @@
 import Foundation
+import Synchronization
 
 /// An exclusive lock on an output folder, held from staging to commit, so that two runs
 /// writing into the same folder take turns instead of swapping folders under each other.
 /// The folder itself is locked (`flock` on its descriptor): no lock file is left behind, and
 /// the kernel releases the lock when the process dies, even by `kill -9`.
-public final class OutputLock: @unchecked Sendable {
+public final class OutputLock: Sendable {
     private let descriptor: Int32
 
     /// Called once when a run has to wait for another (the command line says so, in French).
-    nonisolated(unsafe) public static var waiting: (@Sendable (URL) -> Void)?
+    public static var waiting: (@Sendable (URL) -> Void)? {
+        get { hook.withLock { $0 } }
+        set { hook.withLock { $0 = newValue } }
+    }
+    private static let hook = Mutex<(@Sendable (URL) -> Void)?>(nil)
 
     /// Waits until no other run holds the folder, then holds it until released.
     init(folder: URL) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes a build's files into the output folder all at once: everything is first written to
 /// a staging folder beside it, and each publication's folder is swapped in only when all
@@ -12,31 +13,33 @@ public struct OutputWriter {
     /// Writes the files into a fresh staging folder; nothing in the output changes yet. The
     /// folders swapped in on commit are those `depth` levels deep: `guide/` for a publication,
     /// `strategies/angers/` for a strategy document (its neighbours stay as they are).
-    public func stage(_ files: [RenderedFile], depth: Int = 1) throws -> StagedOutput {
+    public func stage(_ files: [RenderedFile], depth: Int = 1) async throws -> StagedOutput {
         try StagedOutput.makeFolder(output.path)
         let lock = try OutputLock(folder: output)
         StaleStaging.remove(in: output)
         let staged = StagedOutput(output: output, folder: output.appendingPathComponent(StaleStaging.stagingPrefix + "\(getpid())"), depth: depth, lock: lock)
         try? FileManager.default.removeItem(at: staged.folder)
-        try staged.add(files)
+        try await staged.add(files)
         return staged
     }
 }
 
 /// A build written to its staging folder, not yet in the output; removed unless committed.
-/// Files may be added from several threads.
-public final class StagedOutput: @unchecked Sendable {
+/// Files may be added from several tasks.
+public final class StagedOutput: Sendable {
+    /// The output folder.
     public let output: URL
     /// The staging folder, inside the output folder (same file system, so moves are renames).
     public let folder: URL
     /// Path depth of the folders swapped in on commit.
     private let depth: Int
-    private var folders: Set<String> = []
-    private let lock = NSLock()
+    /// The folders to swap in, and how many files were staged.
+    private let staged = Mutex<(folders: Set<String>, count: Int)>(([], 0))
     /// Held until this value goes away (after the staging folder is removed).
     private let outputLock: OutputLock
     /// How many files were staged.
-    public private(set) var count = 0
+    public var count: Int { staged.withLock { $0.count } }
+    private var folders: Set<String> { staged.withLock { $0.folders } }
 
     init(output: URL, folder: URL, depth: Int, lock: OutputLock) {
         self.output = output
@@ -50,12 +53,12 @@ public final class StagedOutput: @unchecked Sendable {
     /// Where the staged file at `path` (relative to the output) is.
     public func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
 
-    /// Writes the files (on two threads: writing many small files waits on the disk).
-    public func add(_ files: [RenderedFile]) throws {
+    /// Writes the files (two at a time: writing many small files waits on the disk).
+    public func add(_ files: [RenderedFile]) async throws {
         for folder in Set(files.map { url($0.path).deletingLastPathComponent().path }).sorted() {
             try Self.makeFolder(folder)
         }
-        let failures = Parallel.map(files.count, workers: 2) { index -> Error? in
+        let failures = await Concurrently.map(files.count, limit: 2) { [self] index -> (any Error)? in
             do {
                 try Self.write(files[index].data, to: url(files[index].path).path)
                 return nil
@@ -64,11 +67,11 @@ public final class StagedOutput: @unchecked Sendable {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        lock.withLock {
-            count += files.count
+        staged.withLock { staged in
+            staged.count += files.count
             for file in files {
                 let parts = file.path.split(separator: "/")
-                folders.insert(parts.prefix(min(depth, parts.count - 1)).joined(separator: "/"))
+                staged.folders.insert(parts.prefix(min(depth, parts.count - 1)).joined(separator: "/"))
             }
         }
     }
@@ -106,7 +109,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Replaces each staged top-level folder of the output by its staged version, all or
     /// nothing: when one folder cannot be swapped in, those already swapped are put back.
-    public func commit() throws {
+    public func commit() async throws {
         var swapped: [Swap] = []
         // Plain system calls: a batch of strategy documents swaps a thousand folders in.
         for name in folders.sorted() {
@@ -119,7 +122,7 @@ public final class StagedOutput: @unchecked Sendable {
         }
         // The replaced versions go last, on two threads: deleting many small folders waits on the disk.
         let replaced = swapped.compactMap(\.previous)
-        _ = Parallel.map(replaced.count, workers: 2) { try? FileManager.default.removeItem(atPath: replaced[$0]) }
+        _ = await Concurrently.map(replaced.count, limit: 2) { try? FileManager.default.removeItem(atPath: replaced[$0]) }
     }
 
     /// A staged folder moved into the output, and how to move it back out.

@@ -58,7 +58,7 @@ public enum BuildOutcome: Equatable, Sendable {
 public enum Builder {
     /// Builds what `request` asks; every problem goes to `sink`, `progress` hears each step.
     public static func run(_ request: BuildRequest, into sink: DiagnosticSink, progress: @escaping @Sendable (String) -> Void = { _ in }) async -> BuildOutcome {
-        let project = Project.load(root: request.root, into: sink)
+        let project = await Project.load(root: request.root, into: sink)
         let available = project.publications.map(\.name)
         for name in request.publications where !available.contains(name) {
             return .unknownPublication(name, suggestion: Suggestion.hint(for: name, in: available, noun: "publications"))
@@ -78,14 +78,14 @@ public enum Builder {
         let output = request.output ?? project.root.appendingPathComponent("Output")
         if let refusal = OutputFolder.refusal(output, root: project.root) { sink.report(refusal); return .failed }
         do {
-            let staged = try OutputWriter(output: output).stage(files)
+            let staged = try await OutputWriter(output: output).stage(files)
             if request.format.print {
                 guard let engine = PrintEngine.locate(root: project.root) else { return .engineMissing }
                 progress("PDF")
                 guard await PrintStage(project: project, staged: staged, sink: sink).run(selected, engine: engine, workers: request.jobs) else { return .engineMissing }
                 guard !sink.hasErrors else { return .failed }
             }
-            try staged.commit()
+            try await staged.commit()
             return .built(files: staged.count)
         } catch {
             sink.report(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))

@@ -46,7 +46,7 @@ struct PrintStage {
             return false
         }
         for (target, result) in zip(targets, results) {
-            review(result, of: target)
+            await review(result, of: target)
         }
         return true
     }
@@ -67,7 +67,7 @@ struct PrintStage {
         return targets
     }
 
-    private func review(_ result: PrintResult, of target: Target) {
+    private func review(_ result: PrintResult, of target: Target) async {
         let pdfName = URL(fileURLWithPath: target.job.pdf).lastPathComponent
         guard result.ok, let pages = result.pages else {
             sink.report(Diagnostic(file: target.origin, line: 1, message: "le moteur PDF n'a pas pu produire \(pdfName) : \(result.error ?? "erreur inconnue")", hint: "vérifiez le gabarit Templates/\(target.layout).mustache et ses feuilles de style"))
@@ -84,7 +84,7 @@ struct PrintStage {
         let pagination = Pagination(pages: pages, chapters: publication.chapters, starts: result.anchors ?? [:])
         let previous = Pagination.read(from: staged.output.appendingPathComponent("\(publication.name)/pagination.json"))
         if let warning = PageBudget.check(pagination, publication: publication, previous: previous) { sink.report(warning) }
-        try? staged.add([RenderedFile(path: "\(publication.name)/pagination.json", data: pagination.data)])
+        try? await staged.add([RenderedFile(path: "\(publication.name)/pagination.json", data: pagination.data)])
     }
 
     /// The date written in the PDF: `SOURCE_DATE_EPOCH` when set, else the publication's date

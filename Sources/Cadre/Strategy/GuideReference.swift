@@ -69,11 +69,16 @@ public struct GuideReference: Sendable {
     /// Decodes the three data files of `Content/data/`, read with the project (parsed again
     /// here, once per batch: a parsed tree is not `Sendable`); a missing file or key is an error.
     static func load(project: Project, into sink: DiagnosticSink) -> GuideReference {
+        load(data: project.data, root: project.root, into: sink)
+    }
+
+    /// The same from the shared data alone, read from the project at `root`.
+    static func load(data: SharedData, root: URL, into sink: DiagnosticSink) -> GuideReference {
         var reference = GuideReference()
         func decode<T: Decodable>(_ type: T.Type, _ name: String) -> T? {
-            guard let source = project.data.sources[name] else {
-                let url = project.contentFolder.appendingPathComponent("data/\(name).yml")
-                let path = FileLister.relativePath(of: url, to: project.root)
+            guard let source = data.sources[name] else {
+                let url = root.appendingPathComponent("Content/data/\(name).yml")
+                let path = FileLister.relativePath(of: url, to: root)
                 // A file that exists but did not parse has already been reported.
                 if !FileManager.default.fileExists(atPath: url.path) {
                     sink.report(SourceLocation(file: path, line: 1).error("fichier de données introuvable : les documents de stratégie en ont besoin", hint: "créez \(path) (voir Docs/conventions-contenu.md)"))

@@ -46,7 +46,7 @@ public enum StrategyBatch {
     public static func run(_ request: StrategyRequest, into sink: DiagnosticSink, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> StrategyOutcome {
         var outcome = StrategyOutcome()
         let projectSink = DiagnosticSink()
-        let project = Project.load(root: request.root, into: projectSink)
+        let project = await Project.load(root: request.root, into: projectSink)
         let listed = request.files.isEmpty ? FileLister.files(in: project.contentFolder.appendingPathComponent("collectivites"), extensions: ["yml", "yaml"]) : request.files.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let (files, conflicts) = CollectiviteFiles.separate(listed, root: project.root)
         sink.report(conflicts.map(\.diagnostic))
@@ -73,7 +73,7 @@ public enum StrategyBatch {
         }
         let staged: StagedOutput?
         do {
-            staged = request.writes ? try OutputWriter(output: output).stage([], depth: 2) : nil
+            staged = request.writes ? try await OutputWriter(output: output).stage([], depth: 2) : nil
         } catch {
             sink.report(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
             outcome.projectFailed = true
@@ -83,7 +83,7 @@ public enum StrategyBatch {
             var result = await kit.render(files[index])
             if let document = result.document, let staged {
                 do {
-                    try staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))])
+                    try await staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))])
                 } catch {
                     result.diagnostics.append(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
                     result.document = nil
@@ -109,7 +109,7 @@ public enum StrategyBatch {
             return outcome
         }
         do {
-            try staged.add(Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(folder)/assets"))
+            try await staged.add(Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(folder)/assets"))
             if request.format.print {
                 guard let engine = PrintEngine.locate(root: project.root) else {
                     outcome.engineMissing = true
@@ -127,7 +127,7 @@ public enum StrategyBatch {
                     return outcome
                 }
             }
-            try staged.commit()
+            try await staged.commit()
             outcome.produced = documents.map(\.slug)
         } catch {
             sink.report(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
