@@ -7,14 +7,20 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         var label: String { self == .error ? "erreur" : "avertissement" }
     }
 
+    /// An error (nothing is produced) or a warning.
     public var severity: Severity
+    /// The file, relative to the project root.
     public var file: String
+    /// Its line, from 1.
     public var line: Int
+    /// Its column, in characters from 1.
     public var column: Int
+    /// What is wrong, in French.
     public var message: String
     /// What the user should do about it, in French.
     public var hint: String?
 
+    /// A diagnostic at a place.
     public init(_ severity: Severity = .error, file: String, line: Int, column: Int = 1, message: String, hint: String? = nil) {
         self.severity = severity
         self.file = file
@@ -63,6 +69,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Diagnostic: Comparable {
+    /// Ordered by file, then line, then column.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
     }
@@ -70,10 +77,14 @@ extension Diagnostic: Comparable {
 
 /// A place in a source file, used to build diagnostics.
 public struct SourceLocation: Sendable, Hashable {
+    /// The file, relative to the project root.
     public var file: String
+    /// Its line, from 1.
     public var line: Int
+    /// Its column, in characters from 1.
     public var column: Int
 
+    /// A place in a file.
     public init(file: String, line: Int, column: Int = 1) {
         self.file = file
         self.line = line

@@ -4,8 +4,10 @@ import Mustache
 /// every ASCII punctuation character gets a backslash (CommonMark makes it literal) and line
 /// breaks become spaces, so a value can neither start a block nor open a link or an emphasis.
 public struct MarkdownContentType: NamedContentType {
+    /// The content type (it has no settings).
     public init() {}
 
+    /// `text` with the characters Markdown would read as markup escaped.
     public func escapeText(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)

@@ -1,6 +1,8 @@
 /// An acronym and what it stands for, from `Content/data/acronymes.yml`.
 public struct Acronym: Decodable, Sendable, Hashable {
+    /// The acronym as written (`DAECT`).
     public var sigle: String
+    /// What it stands for.
     public var definition: String
 
     enum CodingKeys: String, CodingKey, CaseIterable {

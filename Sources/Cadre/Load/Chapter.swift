@@ -6,7 +6,9 @@ public struct Chapter: Sendable {
     public var fileName: String
     /// File name without number and extension, e.g. `elaborer-une-strategie`: page name and anchor.
     public var slug: String
+    /// The chapter's header.
     public var frontMatter: FrontMatter
+    /// The Markdown after the header.
     public var body: String
     /// Line of the file where the body starts, to turn body positions into file positions.
     public var bodyLine: Int

@@ -12,6 +12,7 @@ public enum CollectiviteFiles {
     public struct Conflict: Sendable {
         /// The file's path as reported (relative to the project when inside it).
         public var path: String
+        /// Why the file is not produced.
         public var diagnostic: Diagnostic
     }
 

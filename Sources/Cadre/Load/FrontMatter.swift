@@ -10,10 +10,13 @@ public struct FrontMatter: Decodable, Sendable {
         case annexe
     }
 
+    /// The chapter's title (required).
     public var titre: String
     /// Short title for running heads; the title when absent.
     public var titreCourt: String?
+    /// Numbered chapter, front matter or appendix.
     public var nature: Nature
+    /// A sentence shown in the table of contents.
     public var resume: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {

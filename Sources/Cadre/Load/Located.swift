@@ -2,7 +2,9 @@
 /// after decoding (the strategy rules) can still point at a file, a line and a column.
 @dynamicMemberLookup
 public struct Located<Value: Decodable>: Decodable {
+    /// The decoded value.
     public var value: Value
+    /// Where it is written.
     public var location: SourceLocation
 
     public init(from decoder: Decoder) throws {
@@ -14,6 +16,7 @@ public struct Located<Value: Decodable>: Decodable {
         value = try Value(from: decoder)
     }
 
+    /// The value's own properties, read through.
     public subscript<T>(dynamicMember path: KeyPath<Value, T>) -> T { value[keyPath: path] }
 }
 

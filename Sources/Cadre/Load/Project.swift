@@ -2,11 +2,16 @@ import Foundation
 
 /// A cadre project folder: its publications, its shared data and where its templates are.
 public struct Project: Sendable {
+    /// The project folder.
     public var root: URL
+    /// Its publications, one per folder of `Content/`.
     public var publications: [Publication]
+    /// The shared data of `Content/data/`.
     public var data: SharedData
 
+    /// `Content/`.
     public var contentFolder: URL { root.appendingPathComponent("Content") }
+    /// `Templates/`.
     public var templatesFolder: URL { root.appendingPathComponent("Templates") }
 
     /// Folders of `Content/` that hold something other than a publication.

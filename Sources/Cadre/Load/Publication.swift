@@ -1,7 +1,10 @@
 /// A publication of the project (`Content/<name>/`): settings and ordered chapters.
 public struct Publication: Sendable {
+    /// The folder's name (`guide`): the name of its output folder.
     public var name: String
+    /// What `publication.yml` says.
     public var settings: PublicationSettings
+    /// Its chapters, in order.
     public var chapters: [Chapter]
     /// Path of `publication.yml`, relative to the project root.
     public var settingsPath: String

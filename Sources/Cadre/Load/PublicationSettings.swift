@@ -1,11 +1,18 @@
 /// The contents of a publication's `publication.yml`.
 public struct PublicationSettings: Decodable, Sendable {
+    /// The title (required).
     public var titre: String
+    /// The subtitle.
     public var sousTitre: String?
+    /// The language (`fr`).
     public var langue: String
+    /// The edition's date.
     public var date: String?
+    /// Who publishes it.
     public var editeur: String?
+    /// Its authors.
     public var auteurs: [String]?
+    /// Credits (photographs, layout…).
     public var credits: [String]?
     /// Maximum number of printed A4 pages.
     public var budgetPages: Int?

@@ -2,11 +2,14 @@ import Yams
 
 /// A YAML text with the place it comes from, so that every problem in it can be located.
 public struct YAMLSource: Sendable {
+    /// The YAML.
     public var text: String
+    /// Its file, relative to the project root.
     public var file: String
     /// Lines before the YAML inside its file (a front matter starts after the `---` line).
     public var lineOffset: Int
 
+    /// A text from `file`, starting after `lineOffset` lines of it.
     public init(text: String, file: String, lineOffset: Int = 0) {
         self.text = text
         self.file = file

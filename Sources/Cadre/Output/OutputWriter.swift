@@ -6,8 +6,10 @@ import Synchronization
 /// files are there. A failed build leaves the previous output untouched. The output folder is
 /// locked from staging to commit: a second run into the same folder waits for the first.
 public struct OutputWriter {
+    /// The output folder.
     public let output: URL
 
+    /// A writer into `output`.
     public init(output: URL) { self.output = output }
 
     /// Writes the files into a fresh staging folder; nothing in the output changes yet. The

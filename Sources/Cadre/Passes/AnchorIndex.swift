@@ -1,8 +1,12 @@
 /// A heading with its anchor, number and title, as cross-references and the TOC see it.
 public struct Anchor: Sendable {
+    /// The anchor (`le-diagnostic-afom`).
     public var id: String
+    /// The heading's text.
     public var title: String
+    /// Its level (1 for a chapter).
     public var level: Int
+    /// Its number (`3.2`), in numbered chapters.
     public var number: String?
 
     init(id: String, title: String, level: Int, number: String? = nil) {

@@ -7,6 +7,7 @@ public struct Slugger {
     /// Next suffix to try per base slug, so that a title repeated n times costs n, not n².
     private var nextSuffix: [String: Int] = [:]
 
+    /// A slugger that has given no slug yet.
     public init() {}
 
     private static let french = Locale(identifier: "fr_FR")

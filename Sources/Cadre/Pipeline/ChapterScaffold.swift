@@ -2,6 +2,7 @@ import Foundation
 
 /// Creates a new chapter file with its front matter, numbered after the last chapter.
 public enum ChapterScaffold {
+    /// Why a chapter could not be created.
     public enum Failure: Error, Equatable {
         case unknownPublication(String, hint: String)
         case alreadyExists(String)

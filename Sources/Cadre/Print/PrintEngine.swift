@@ -99,6 +99,7 @@ public enum PrintEngineError: Error, Sendable, CustomStringConvertible {
     /// WeasyPrint could not be imported or started (the detail is Python's message).
     case unavailable(String)
 
+    /// The engine's problem, in French.
     public var description: String {
         switch self {
         case .unavailable(let detail): detail

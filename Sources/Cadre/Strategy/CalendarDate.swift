@@ -1,20 +1,20 @@
 /// A date of a strategy's calendar, written `AAAA-MM` or `AAAA-MM-JJ` (the day is kept for
 /// display only: plans are made by the month).
-public struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinted, YAMLPlaceholder, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int?
+struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinted, YAMLPlaceholder, CustomStringConvertible {
+    var year: Int
+    var month: Int
+    var day: Int?
 
     static let placeholder = CalendarDate(year: 2000, month: 1)
     static let yamlHint = "écrivez une date sous la forme AAAA-MM ou AAAA-MM-JJ, entre 1900 et 2199, par exemple 2027-03"
 
-    public init(year: Int, month: Int, day: Int? = nil) {
+    init(year: Int, month: Int, day: Int? = nil) {
         self.year = year
         self.month = month
         self.day = day
     }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
@@ -35,13 +35,13 @@ public struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinte
     }
 
     /// Months since year 0: the axis of the chronogramme.
-    public var monthIndex: Int { year * 12 + month - 1 }
+    var monthIndex: Int { year * 12 + month - 1 }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day ?? 0) < (rhs.year, rhs.month, rhs.day ?? 0)
     }
 
-    public var description: String {
+    var description: String {
         let month = month < 10 ? "0\(month)" : "\(month)"
         guard let day else { return "\(year)-\(month)" }
         return "\(year)-\(month)-\(day < 10 ? "0\(day)" : "\(day)")"
@@ -50,14 +50,14 @@ public struct CalendarDate: Decodable, Hashable, Comparable, Sendable, YAMLHinte
     static let monthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
     /// `mars 2027`, or `15 mars 2027` when the day is known (`1er` for the first).
-    public var french: String {
+    var french: String {
         let monthYear = "\(Self.monthNames[month - 1]) \(year)"
         guard let day else { return monthYear }
         return "\(day == 1 ? "1er" : String(day)) \(monthYear)"
     }
 
     /// The date after a verb: `en mars 2027`, or `le 19 mars 2027` when the day is known.
-    public var frenchWhen: String {
+    var frenchWhen: String {
         (day == nil ? "en " : "le ") + french
     }
 

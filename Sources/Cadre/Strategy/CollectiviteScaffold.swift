@@ -3,6 +3,7 @@ import Foundation
 /// `cadre new collectivite "Nom"`: a commented data file to fill in, from
 /// `Templates/strategie/modele-collectivite.yml`.
 public enum CollectiviteScaffold {
+    /// Why a collectivité file could not be created.
     public enum Failure: Error, Equatable {
         case missingModel(String)
         case alreadyExists(String)

@@ -4,28 +4,28 @@ import Foundation
 /// engagement levels, the 1 % schemes and the FICOL terms. Read from `Content/data/` so that
 /// a change of the guide's figures changes the rules too. Extra keys in those files are allowed
 /// (they feed the guide's tables); the keys below are required.
-public struct GuideReference: Sendable {
-    public var models: [OrganisationModel] = []
-    public var engagementLevels: [Named] = []
-    public var onePercent: [OnePercentScheme] = []
-    public var ficol: FicolTerms?
+struct GuideReference: Sendable {
+    var models: [OrganisationModel] = []
+    var engagementLevels: [Named] = []
+    var onePercent: [OnePercentScheme] = []
+    var ficol: FicolTerms?
 
-    public struct OrganisationModel: Decodable, Sendable {
-        public var id: String
-        public var nom: String
-        public var avantages: [String]
-        public var contraintes: [String]
+    struct OrganisationModel: Decodable, Sendable {
+        var id: String
+        var nom: String
+        var avantages: [String]
+        var contraintes: [String]
     }
 
-    public struct Named: Decodable, Sendable {
-        public var id: String
-        public var nom: String
+    struct Named: Decodable, Sendable {
+        var id: String
+        var nom: String
     }
 
-    public struct OnePercentScheme: Decodable, Sendable {
-        public var domaine: String
-        public var nom: String
-        public var collectivitesEligibles: [CollectiviteFamily]
+    struct OnePercentScheme: Decodable, Sendable {
+        var domaine: String
+        var nom: String
+        var collectivitesEligibles: [CollectiviteFamily]
 
         enum CodingKeys: String, CodingKey {
             case domaine, nom
@@ -33,13 +33,13 @@ public struct GuideReference: Sendable {
         }
     }
 
-    public struct FicolTerms: Decodable, Sendable {
-        public var montantMin: Int
-        public var montantMax: Int
-        public var montantMinTexte: String
-        public var montantMaxTexte: String
-        public var partCollectivitesMin: Double
-        public var dureeMaxAns: Double
+    struct FicolTerms: Decodable, Sendable {
+        var montantMin: Int
+        var montantMax: Int
+        var montantMinTexte: String
+        var montantMaxTexte: String
+        var partCollectivitesMin: Double
+        var dureeMaxAns: Double
 
         enum CodingKeys: String, CodingKey {
             case montantMin = "montant_min"

@@ -1,27 +1,27 @@
 /// A collectivité's international-action strategy, as written in its data file
 /// (`Content/collectivites/<slug>.yml`). Field names follow the guide's vocabulary; the
 /// README has a field-by-field reference and `cadre new collectivite` writes a commented model.
-public struct Strategy: Decodable, Sendable {
-    public var collectivite: Identity
-    public var mandature: Mandate
+struct Strategy: Decodable, Sendable {
+    var collectivite: Identity
+    var mandature: Mandate
     /// Date of the délibération adopting the strategy (planned or passed).
-    public var deliberation: CalendarDate?
-    public var portage: Sponsorship
-    public var diagnostic: SWOT
-    public var partiesPrenantes: [Located<Stakeholder>]
-    public var valeurs: [String]?
-    public var vision: String
-    public var mission: String
-    public var objectifGeneral: String
-    public var objectifsSpecifiques: [Located<Objective>]
-    public var prioritesGeographiques: [Located<GeographicPriority>]
-    public var prioritesThematiques: [String]?
-    public var resultats: [Located<ExpectedResult>]
-    public var indicateurs: [Located<Indicator>]
-    public var financement: [Located<Funding>]
-    public var reseaux: [String]?
-    public var communication: [String]?
-    public var evaluations: Evaluations?
+    var deliberation: CalendarDate?
+    var portage: Sponsorship
+    var diagnostic: SWOT
+    var partiesPrenantes: [Located<Stakeholder>]
+    var valeurs: [String]?
+    var vision: String
+    var mission: String
+    var objectifGeneral: String
+    var objectifsSpecifiques: [Located<Objective>]
+    var prioritesGeographiques: [Located<GeographicPriority>]
+    var prioritesThematiques: [String]?
+    var resultats: [Located<ExpectedResult>]
+    var indicateurs: [Located<Indicator>]
+    var financement: [Located<Funding>]
+    var reseaux: [String]?
+    var communication: [String]?
+    var evaluations: Evaluations?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case collectivite, mandature, deliberation, portage, diagnostic
@@ -35,10 +35,10 @@ public struct Strategy: Decodable, Sendable {
     }
 }
 
-public struct Identity: Decodable, Sendable {
-    public var nom: String
-    public var type: CollectiviteType
-    public var population: Int
+struct Identity: Decodable, Sendable {
+    var nom: String
+    var type: CollectiviteType
+    var population: Int
 
     enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case nom, type, population
@@ -48,7 +48,7 @@ public struct Identity: Decodable, Sendable {
 }
 
 /// The types of collectivité, as a délibération names them.
-public enum CollectiviteType: String, Decodable, CaseIterable, Sendable {
+enum CollectiviteType: String, Decodable, CaseIterable, Sendable {
     case commune
     case communauteDeCommunes = "communaute_de_communes"
     case communauteDAgglomeration = "communaute_d_agglomeration"
@@ -59,7 +59,7 @@ public enum CollectiviteType: String, Decodable, CaseIterable, Sendable {
     case collectiviteOutreMer = "collectivite_outre_mer"
 
     /// The family the guide's advice and the funding rules distinguish.
-    public var family: CollectiviteFamily {
+    var family: CollectiviteFamily {
         switch self {
         case .commune: .commune
         case .communauteDeCommunes, .communauteDAgglomeration, .communauteUrbaine, .metropole: .intercommunalite
@@ -68,7 +68,7 @@ public enum CollectiviteType: String, Decodable, CaseIterable, Sendable {
         }
     }
 
-    public var label: String {
+    var label: String {
         switch self {
         case .commune: "Commune"
         case .communauteDeCommunes: "Communauté de communes"
@@ -83,9 +83,9 @@ public enum CollectiviteType: String, Decodable, CaseIterable, Sendable {
 }
 
 /// The term of office the strategy covers: years of the start and of the end.
-public struct Mandate: Decodable, Sendable {
-    public var debut: Int
-    public var fin: Int
+struct Mandate: Decodable, Sendable {
+    var debut: Int
+    var fin: Int
 
     enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case debut, fin
@@ -95,17 +95,17 @@ public struct Mandate: Decodable, Sendable {
 }
 
 /// Who carries the strategy, and where the service sits.
-public struct Sponsorship: Decodable, Sendable {
+struct Sponsorship: Decodable, Sendable {
     /// The élu in charge, with the delegation.
-    public var elu: String
-    public var service: String
+    var elu: String
+    var service: String
     /// An `id` of `Content/data/rattachements.yml` (`modeles`): dgs, direction_fonctionnelle…
-    public var rattachement: Located<String>
+    var rattachement: Located<String>
     /// Staff in full-time equivalents.
-    public var etp: Double
-    public var modeProjet: Bool
+    var etp: Double
+    var modeProjet: Bool
     /// Referents named in other services.
-    public var referents: [String]?
+    var referents: [String]?
 
     enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case elu, service, rattachement, etp
@@ -117,16 +117,16 @@ public struct Sponsorship: Decodable, Sendable {
 }
 
 /// The AFOM (SWOT) diagnostic: atouts (forces), faiblesses, opportunités, menaces.
-public struct SWOT: Decodable, Sendable {
-    public var forces: [String] = []
-    public var faiblesses: [String] = []
-    public var opportunites: [String] = []
-    public var menaces: [String] = []
+struct SWOT: Decodable, Sendable {
+    var forces: [String] = []
+    var faiblesses: [String] = []
+    var opportunites: [String] = []
+    var menaces: [String] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable { case forces, faiblesses, opportunites, menaces }
 
     /// A quadrant may be absent or empty: the rule `afom-complet` says so, not a decoding error.
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         forces = try container.decodeIfPresent([String].self, forKey: .forces) ?? []
         faiblesses = try container.decodeIfPresent([String].self, forKey: .faiblesses) ?? []
@@ -136,39 +136,39 @@ public struct SWOT: Decodable, Sendable {
 }
 
 /// A stakeholder, with the guide's prioritisation criteria.
-public struct Stakeholder: Decodable, Sendable {
-    public var nom: String
-    public var categorie: String
+struct Stakeholder: Decodable, Sendable {
+    var nom: String
+    var categorie: String
     /// The kinds of power it holds (`criteres_parties_prenantes.yml`, `pouvoirs`).
-    public var pouvoirs: [PowerKind]
+    var pouvoirs: [PowerKind]
     /// How much it weighs, from 1 (little) to 5 (decisive): the matrix's vertical axis.
-    public var pouvoir: Int
+    var pouvoir: Int
     /// From 1 to 5.
-    public var legitimite: Int
+    var legitimite: Int
     /// From 1 to 5: the matrix's horizontal axis.
-    public var interet: Int
+    var interet: Int
     /// An `id` of `niveaux_engagement`: informer, consulter…
-    public var engagement: Located<String>
+    var engagement: Located<String>
 }
 
-public enum PowerKind: String, Decodable, CaseIterable, Sendable {
+enum PowerKind: String, Decodable, CaseIterable, Sendable {
     case utilitaire, normatif, mobilisateur, coercitif
 }
 
 /// A specific objective: SMART when it has indicators and a deadline.
-public struct Objective: Decodable, Sendable {
-    public var id: String
-    public var intitule: String
+struct Objective: Decodable, Sendable {
+    var id: String
+    var intitule: String
     /// Ids of `indicateurs`.
-    public var indicateurs: [Located<String>]?
-    public var echeance: CalendarDate?
+    var indicateurs: [Located<String>]?
+    var echeance: CalendarDate?
 }
 
-public struct GeographicPriority: Decodable, Sendable {
-    public var pays: String
-    public var collectivitePartenaire: String?
-    public var motif: PriorityReason
-    public var precision: String?
+struct GeographicPriority: Decodable, Sendable {
+    var pays: String
+    var collectivitePartenaire: String?
+    var motif: PriorityReason
+    var precision: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case pays
@@ -178,12 +178,12 @@ public struct GeographicPriority: Decodable, Sendable {
 }
 
 /// Why a country is a priority, in the guide's words.
-public enum PriorityReason: String, Decodable, CaseIterable, Sendable {
+enum PriorityReason: String, Decodable, CaseIterable, Sendable {
     case histoire, diaspora
     case projetsExistants = "projets_existants"
     case economie, autre
 
-    public var label: String {
+    var label: String {
         switch self {
         case .histoire: "Histoire commune"
         case .diaspora: "Diaspora"
@@ -195,15 +195,15 @@ public enum PriorityReason: String, Decodable, CaseIterable, Sendable {
 }
 
 /// An expected result of the logical framework, under one specific objective.
-public struct ExpectedResult: Decodable, Sendable {
-    public var id: String
+struct ExpectedResult: Decodable, Sendable {
+    var id: String
     /// Id of the specific objective it serves.
-    public var objectif: Located<String>
-    public var intitule: String
-    public var indicateurs: [Located<String>]?
-    public var sourcesVerification: [String]?
-    public var hypotheses: [String]?
-    public var activites: [Located<Activity>]
+    var objectif: Located<String>
+    var intitule: String
+    var indicateurs: [Located<String>]?
+    var sourcesVerification: [String]?
+    var hypotheses: [String]?
+    var activites: [Located<Activity>]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, objectif, intitule, indicateurs
@@ -212,14 +212,14 @@ public struct ExpectedResult: Decodable, Sendable {
     }
 }
 
-public struct Activity: Decodable, Sendable {
-    public var intitule: String
-    public var moyens: String?
+struct Activity: Decodable, Sendable {
+    var intitule: String
+    var moyens: String?
     /// Cost in euros.
-    public var cout: Int?
-    public var responsable: String?
-    public var debut: CalendarDate?
-    public var fin: CalendarDate?
+    var cout: Int?
+    var responsable: String?
+    var debut: CalendarDate?
+    var fin: CalendarDate?
 
     enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case intitule, moyens, cout, responsable, debut, fin
@@ -229,15 +229,15 @@ public struct Activity: Decodable, Sendable {
 }
 
 /// An indicator, with the columns of the guide's grid.
-public struct Indicator: Decodable, Sendable {
-    public var id: String
-    public var intitule: String
-    public var unite: String?
-    public var valeurReference: String?
-    public var valeurCible: String?
-    public var dateCible: CalendarDate?
-    public var periodicite: String?
-    public var sources: String?
+struct Indicator: Decodable, Sendable {
+    var id: String
+    var intitule: String
+    var unite: String?
+    var valeurReference: String?
+    var valeurCible: String?
+    var dateCible: CalendarDate?
+    var periodicite: String?
+    var sources: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, intitule, unite
@@ -249,20 +249,20 @@ public struct Indicator: Decodable, Sendable {
 }
 
 /// A line of the funding plan.
-public struct Funding: Decodable, Sendable {
-    public var source: FundingSource
-    public var intitule: String
+struct Funding: Decodable, Sendable {
+    var source: FundingSource
+    var intitule: String
     /// Amount in euros over the whole duration.
-    public var montant: Int
+    var montant: Int
     /// Share paid by the collectivités, in percent (FICOL: at least 30).
-    public var partCollectivite: Double?
-    public var dureeAns: Double?
+    var partCollectivite: Double?
+    var dureeAns: Double?
     /// For the 1 % schemes: an `id` of `dispositif_1_pourcent` (eau_assainissement, energie, dechets, transports).
-    public var domaine: Located<String>?
+    var domaine: Located<String>?
     /// For an EU programme: its name.
-    public var programme: String?
+    var programme: String?
     /// Where the amount is written: rules about the amount point there, not at the line's start.
-    public var montantLocation: SourceLocation?
+    var montantLocation: SourceLocation?
 
     enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case source, intitule, montant
@@ -280,7 +280,7 @@ public struct Funding: Decodable, Sendable {
         }
     }
 
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         source = try container.decode(FundingSource.self, forKey: .source)
         intitule = try container.decode(String.self, forKey: .intitule)
@@ -295,7 +295,7 @@ public struct Funding: Decodable, Sendable {
     }
 }
 
-public enum FundingSource: String, Decodable, CaseIterable, Sendable {
+enum FundingSource: String, Decodable, CaseIterable, Sendable {
     case fondsPropres = "fonds_propres"
     case programmeUE = "programme_ue"
     case dispositif1Pourcent = "dispositif_1_pourcent"
@@ -303,7 +303,7 @@ public enum FundingSource: String, Decodable, CaseIterable, Sendable {
     case ficol
     case autre
 
-    public var label: String {
+    var label: String {
         switch self {
         case .fondsPropres: "Fonds propres"
         case .programmeUE: "Programme de l'Union européenne"
@@ -315,9 +315,9 @@ public enum FundingSource: String, Decodable, CaseIterable, Sendable {
     }
 }
 
-public struct Evaluations: Decodable, Sendable {
-    public var miParcours: Located<CalendarDate>?
-    public var finale: Located<CalendarDate>?
+struct Evaluations: Decodable, Sendable {
+    var miParcours: Located<CalendarDate>?
+    var finale: Located<CalendarDate>?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case miParcours = "mi_parcours"

@@ -2,10 +2,13 @@ import Foundation
 
 /// What `cadre strategie` is asked to produce.
 public struct StrategyRequest: Sendable {
+    /// The project folder.
     public var root: URL
+    /// Output folder; `Output/` under the root when nil.
     public var output: URL?
     /// Data files (paths as given, relative to the working folder); all of `Content/collectivites/` when empty.
     public var files: [String]
+    /// HTML, PDF or both.
     public var format: OutputFormat
     /// Documents rendered at once (HTML threads and PDF workers).
     public var jobs: Int
@@ -16,6 +19,7 @@ public struct StrategyRequest: Sendable {
     /// Passes run on every chapter of every document after cadre's own.
     public var passes: [any DocumentPass] = []
 
+    /// A request for `files` (all of `Content/collectivites/` by default).
     public init(root: URL, output: URL? = nil, files: [String] = [], format: OutputFormat = .html, jobs: Int = 1, writes: Bool = true) {
         self.root = root
         self.output = output
@@ -28,8 +32,11 @@ public struct StrategyRequest: Sendable {
 
 /// What a batch did: each file is produced or failed, on its own.
 public struct StrategyOutcome: Equatable, Sendable {
+    /// The documents produced (their folder names).
     public var produced: [String] = []
+    /// The files that could not be produced.
     public var failed: [String] = []
+    /// How many warnings the files gave.
     public var warnings = 0
     /// The project itself (templates, shared data) has errors: nothing was produced.
     public var projectFailed = false
@@ -41,8 +48,10 @@ public struct StrategyOutcome: Equatable, Sendable {
 /// guide's rules and, when it has no error, rendered with `Templates/strategie/`. A bad file
 /// is reported and skipped; the others are produced.
 public enum StrategyBatch {
+    /// The output folder of strategy documents.
     public static let folder = "strategies"
 
+    /// Produces the documents `request` asks for; every problem goes to `sink`, `progress` hears each document done.
     public static func run(_ request: StrategyRequest, into sink: DiagnosticSink, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> StrategyOutcome {
         var outcome = StrategyOutcome()
         let projectSink = DiagnosticSink()
