@@ -12,7 +12,7 @@ public struct Acronym: Decodable, Sendable, Hashable {
 
 /// The layout of `acronymes.yml`.
 struct AcronymList: Decodable {
-    var acronymes: [Acronym]
+    var acronymes: [Located<Acronym>]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case acronymes
@@ -21,16 +21,12 @@ struct AcronymList: Decodable {
     /// Acronyms by name; a malformed or repeated acronym is an error.
     func index(source: YAMLSource, into sink: DiagnosticSink) -> [String: Acronym] {
         var result: [String: Acronym] = [:]
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-        func location(of sigle: String) -> SourceLocation {
-            let line = lines.firstIndex { $0.contains("sigle:") && $0.contains(sigle) } ?? 0
-            return SourceLocation(file: source.file, line: line + 1 + source.lineOffset)
-        }
-        for acronym in acronymes {
+        for located in acronymes {
+            let acronym = located.value
             if acronym.sigle.isEmpty || !acronym.sigle.allSatisfy({ $0.isLetter || $0.isNumber }) {
-                sink.report(location(of: acronym.sigle).error("sigle « \(acronym.sigle) » invalide", hint: "un sigle ne contient que des lettres et des chiffres, sans espace ni point"))
+                sink.report(located.location.error("sigle « \(acronym.sigle) » invalide", hint: "un sigle ne contient que des lettres et des chiffres, sans espace ni point"))
             } else if result[acronym.sigle] != nil {
-                sink.report(location(of: acronym.sigle).error("sigle « \(acronym.sigle) » défini deux fois", hint: "gardez une seule définition"))
+                sink.report(located.location.error("sigle « \(acronym.sigle) » défini deux fois", hint: "gardez une seule définition"))
             } else {
                 result[acronym.sigle] = acronym
             }

@@ -1,3 +1,5 @@
+import Yams
+
 /// A publication of the project (`Content/<name>/`): settings and ordered chapters.
 public struct Publication: Sendable {
     /// The folder's name (`guide`): the name of its output folder.
@@ -19,12 +21,12 @@ public struct Publication: Sendable {
         SourceLocation(file: settingsPath, line: settingsKeyLines[key] ?? 1)
     }
 
+    /// The line of each top-level key, from the YAML parser's marks (none when the text does not parse).
     static func keyLines(of text: String) -> [String: Int] {
+        guard case .success(let node) = YAMLSource(text: text, file: "").parse(), let mapping = node.mapping else { return [:] }
         var lines: [String: Int] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let colon = line.firstIndex(of: ":"), let first = line.first, first.isLetter else { continue }
-            let key = String(line[..<colon])
-            if lines[key] == nil { lines[key] = index + 1 }
+        for (key, _) in mapping {
+            if let name = key.string, let line = key.mark?.line, lines[name] == nil { lines[name] = line }
         }
         return lines
     }
