@@ -43,7 +43,7 @@ struct ProductionOptions: ParsableArguments {
     @Option(name: .long, help: "Dossier de sortie (par défaut Output/ sous la racine).")
     var output: String?
 
-    @Option(name: .long, help: "html (site et page d'impression), pdf (PDF imprimables) ou all (les deux).")
+    @Option(name: .long, help: "html (site et page d'impression), pdf (PDF imprimables), odt, docx (documents modifiables), une liste (html,pdf,odt) ou all (tout).")
     var format: OutputFormat = .html
 
     @Option(name: .long, help: "Travaux en parallèle : moteurs PDF, et documents de stratégie.")
@@ -56,4 +56,9 @@ struct ProductionOptions: ParsableArguments {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    /// `--format html,pdf,odt,docx` or `all`.
+    public init?(argument: String) { self.init(parsing: argument) }
+
+    public var defaultValueDescription: String { "html" }
+}

@@ -61,7 +61,7 @@ struct StrategyKit: Sendable {
     }
 
     /// Decodes, checks and renders one collectivité's file.
-    func render(_ file: URL) async -> Result {
+    func render(_ file: URL, editable: OutputFormat = []) async -> Result {
         let sink = DiagnosticSink()
         let path = FileLister.relativePath(of: file, to: project.root)
         guard let text = FileLister.read(file, path: path, into: sink),
@@ -94,7 +94,9 @@ struct StrategyKit: Sendable {
         var layoutContext = LayoutContext(publication: publication, pages: pages).print(pages.map { writer.write($0.document) })
         layoutContext["collectivite"] = collectivite
         guard let html = layouts.render(Self.layout, context: layoutContext, into: sink) else { return Result(diagnostics: sink.diagnostics) }
-        return Result(diagnostics: sink.diagnostics, document: RenderedStrategy(slug: slug, html: html))
+        let editableFiles = EditableDocument(publication: publication, pages: pages, subject: "\(title) de \(strategy.collectivite.nom)")
+            .files(editable, at: "\(StrategyBatch.folder)/\(slug)/\(slug)", reportingTo: SourceLocation(file: path, line: 1), into: sink)
+        return Result(diagnostics: sink.diagnostics, document: RenderedStrategy(slug: slug, html: html, editable: editableFiles))
     }
 
     /// The `selon-type` passages of the guide (the publication named `guide`), Mustache expanded,
@@ -144,8 +146,9 @@ struct StrategyKit: Sendable {
     }
 }
 
-/// One collectivité's strategy document: its folder name and its HTML.
+/// One collectivité's strategy document: its folder name, its HTML, its ODT and DOCX if asked.
 struct RenderedStrategy: Sendable {
     var slug: String
     var html: String
+    var editable: [RenderedFile] = []
 }
