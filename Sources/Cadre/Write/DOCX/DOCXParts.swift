@@ -23,9 +23,10 @@ enum DOCXParts {
     """
 
     /// Recto-verso margins, French as the proofing language, the table of contents and page
-    /// numbers brought up to date when Word opens the file.
+    /// numbers brought up to date when Word opens the file. Elements in the schema's order:
+    /// Word refuses a file whose settings are out of order.
     static let settings = XMLText.declaration + """
-    <w:settings \(DOCXNamespaces.main)><w:updateFields w:val="true"/><w:mirrorMargins/><w:defaultTabStop w:val="709"/><w:autoHyphenation/><w:characterSpacingControl w:val="doNotCompress"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="fr-FR"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>
+    <w:settings \(DOCXNamespaces.main)><w:mirrorMargins/><w:defaultTabStop w:val="709"/><w:autoHyphenation/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="fr-FR"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>
 
     """
 

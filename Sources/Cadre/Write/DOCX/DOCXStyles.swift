@@ -26,17 +26,17 @@ enum DOCXStyles {
     static var xml: String {
         let sans = fonts(Charter.sans), color = { (c: String) in "<w:color w:val=\"\(hex(c))\"/>" }
         var xml = XMLText.declaration + "<w:styles \(DOCXNamespaces.main)>\n"
-        xml += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(Charter.serif))<w:color w:val=\"\(hex(Charter.encre))\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"fr-FR\" w:eastAsia=\"fr-FR\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-        xml += "<w:pPrDefault><w:pPr><w:spacing w:after=\"113\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\n"
+        xml += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(Charter.serif))<w:color w:val=\"\(hex(Charter.encre))\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/><w:lang w:val=\"fr-FR\" w:eastAsia=\"fr-FR\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+        xml += "<w:pPrDefault><w:pPr><w:spacing w:after=\"85\" w:line=\"216\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\n"
         xml += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\n"
         xml += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"Policepardfaut\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>\n"
         xml += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableauNormal\"><w:name w:val=\"Normal Table\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\n"
         xml += style(DOCXStyleID.body, name: "Body Text", paragraph: "<w:jc w:val=\"both\"/>")
         xml += style(DOCXStyleID.list, name: "List Paragraph", basedOn: DOCXStyleID.body, paragraph: "<w:spacing w:after=\"57\"/><w:contextualSpacing/>")
-        let headingSizes = [44, 30, 24, 22, 22, 22], headingColours = [Charter.marine, Charter.bleu, Charter.sarcelle, Charter.marine, Charter.marine, Charter.marine]
+        let headingSizes = [38, 26, 22, 20, 20, 20], headingColours = [Charter.marine, Charter.bleu, Charter.sarcelle, Charter.marine, Charter.marine, Charter.marine]
         for level in 1...6 {
-            var paragraph = "<w:keepNext/><w:keepLines/><w:spacing w:before=\"\(level == 1 ? 0 : 240)\" w:after=\"\(level == 1 ? 280 : 120)\"/><w:outlineLvl w:val=\"\(level - 1)\"/>"
-            if level == 1 { paragraph = "<w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"\(hex(Charter.sarcelle))\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"280\"/><w:outlineLvl w:val=\"0\"/>" }
+            var paragraph = "<w:keepNext/><w:keepLines/><w:spacing w:before=\"\(level == 1 ? 0 : 200)\" w:after=\"\(level == 1 ? 170 : 68)\"/><w:outlineLvl w:val=\"\(level - 1)\"/>"
+            if level == 1 { paragraph = "<w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"\(hex(Charter.sarcelle))\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"170\"/><w:outlineLvl w:val=\"0\"/>" }
             xml += style(DOCXStyleID.heading(level), name: "heading \(level)", next: DOCXStyleID.body, paragraph: paragraph,
                          run: "\(sans)<w:b/>\(color(headingColours[level - 1]))<w:sz w:val=\"\(headingSizes[level - 1])\"/>")
         }
@@ -44,8 +44,8 @@ enum DOCXStyles {
         xml += style(DOCXStyleID.subtitle, name: "Subtitle", next: DOCXStyleID.body, run: "\(sans)\(color(Charter.sarcelle))<w:sz w:val=\"36\"/>")
         xml += style(DOCXStyleID.titlePage, name: "Page de titre", paragraph: "<w:spacing w:before=\"170\"/>", run: "\(sans)\(color(Charter.gris))<w:sz w:val=\"24\"/>")
         xml += style(DOCXStyleID.summary, name: "Chapeau", basedOn: DOCXStyleID.body, paragraph: "<w:spacing w:after=\"227\"/>", run: "\(sans)\(color(Charter.gris))<w:sz w:val=\"24\"/>")
-        xml += style(DOCXStyleID.tableHeader, name: "Tableau – en-tête", paragraph: "<w:spacing w:before=\"40\" w:after=\"40\"/>", run: "\(sans)<w:b/><w:color w:val=\"FFFFFF\"/><w:sz w:val=\"18\"/>")
-        xml += style(DOCXStyleID.tableCell, name: "Tableau – cellule", paragraph: "<w:spacing w:before=\"40\" w:after=\"40\"/>", run: "\(sans)<w:sz w:val=\"18\"/>")
+        xml += style(DOCXStyleID.tableHeader, name: "Tableau – en-tête", paragraph: "<w:spacing w:before=\"40\" w:after=\"40\"/>", run: "\(sans)<w:b/><w:color w:val=\"FFFFFF\"/><w:sz w:val=\"17\"/>")
+        xml += style(DOCXStyleID.tableCell, name: "Tableau – cellule", paragraph: "<w:spacing w:before=\"40\" w:after=\"40\"/>", run: "\(sans)<w:sz w:val=\"17\"/>")
         xml += style(DOCXStyleID.rowHeader, name: "Tableau – en-tête de ligne", basedOn: DOCXStyleID.tableCell, run: "<w:b/>\(color(Charter.marine))")
         xml += style(DOCXStyleID.caption, name: "caption", next: DOCXStyleID.body, paragraph: "<w:keepNext/><w:spacing w:before=\"113\" w:after=\"57\"/>", run: "\(sans)<w:b/>\(color(Charter.marine))<w:sz w:val=\"19\"/>")
         xml += style(DOCXStyleID.callout, name: "Encadré", paragraph: "<w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"6\" w:color=\"\(hex(Charter.sarcelle))\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(hex(Charter.sarcelleClair))\"/><w:ind w:left=\"170\" w:right=\"113\"/>", run: "<w:sz w:val=\"20\"/>")
@@ -56,7 +56,7 @@ enum DOCXStyles {
         xml += style(DOCXStyleID.code, name: "Code", paragraph: "<w:spacing w:after=\"113\"/>", run: "\(fonts(Charter.mono))<w:sz w:val=\"17\"/>")
         xml += style(DOCXStyleID.term, name: "Définition – terme", basedOn: DOCXStyleID.body, next: DOCXStyleID.definition, paragraph: "<w:keepNext/><w:spacing w:after=\"0\"/>", run: "\(sans)<w:b/>")
         xml += style(DOCXStyleID.definition, name: "Définition", basedOn: DOCXStyleID.body, paragraph: "<w:ind w:left=\"454\"/>")
-        xml += style(DOCXStyleID.figure, name: "Figure", paragraph: "<w:jc w:val=\"center\"/><w:spacing w:before=\"113\" w:after=\"170\"/>")
+        xml += style(DOCXStyleID.figure, name: "Figure", paragraph: "<w:spacing w:before=\"113\" w:after=\"170\"/><w:jc w:val=\"center\"/>")
         xml += style(DOCXStyleID.separator, name: "Séparateur", paragraph: "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"\(hex(Charter.filet))\"/></w:pBdr>", run: "<w:sz w:val=\"8\"/>")
         xml += style(DOCXStyleID.header, name: "header", paragraph: "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"\(hex(Charter.filet))\"/></w:pBdr>", run: "\(sans)\(color(Charter.gris))<w:sz w:val=\"16\"/>")
         xml += style(DOCXStyleID.footer, name: "footer", paragraph: "<w:jc w:val=\"center\"/>", run: "\(sans)\(color(Charter.gris))<w:sz w:val=\"17\"/>")

@@ -19,9 +19,9 @@ enum ODTContent {
     <style:style style:name="Sommaire" style:family="paragraph" style:parent-style-name="\(ODTStyleName.contentsHeading)" style:master-page-name="Standard"/>
     <style:style style:name="Tableau" style:family="table"><style:table-properties style:width="17cm" table:align="margins" fo:margin-top="0.15cm" fo:margin-bottom="0.35cm"/></style:style>
     <style:style style:name="Tableau.Colonne" style:family="table-column"><style:table-column-properties style:use-optimal-column-width="true"/></style:style>
-    <style:style style:name="Tableau.EnTete" style:family="table-cell"><style:table-cell-properties fo:background-color="\(Charter.marine)" fo:padding="0.1cm" fo:border="0.5pt solid \(Charter.filet)"/></style:style>
-    <style:style style:name="Tableau.EnTeteDeLigne" style:family="table-cell"><style:table-cell-properties fo:background-color="\(Charter.bleute)" fo:padding="0.1cm" fo:border="0.5pt solid \(Charter.filet)"/></style:style>
-    <style:style style:name="Tableau.Cellule" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid \(Charter.filet)"/></style:style>
+    <style:style style:name="Tableau.EnTete" style:family="table-cell"><style:table-cell-properties fo:background-color="\(Charter.marine)" fo:padding="0.06cm" fo:border="0.5pt solid \(Charter.filet)"/></style:style>
+    <style:style style:name="Tableau.EnTeteDeLigne" style:family="table-cell"><style:table-cell-properties fo:background-color="\(Charter.bleute)" fo:padding="0.06cm" fo:border="0.5pt solid \(Charter.filet)"/></style:style>
+    <style:style style:name="Tableau.Cellule" style:family="table-cell"><style:table-cell-properties fo:padding="0.06cm" fo:border="0.5pt solid \(Charter.filet)"/></style:style>
     <style:style style:name="Image" style:family="graphic"><style:graphic-properties style:vertical-pos="top" style:vertical-rel="baseline" fo:border="none"/></style:style>
     </office:automatic-styles>
 

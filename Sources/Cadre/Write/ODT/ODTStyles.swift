@@ -22,7 +22,7 @@ enum ODTStyles {
     """
 
     private static let defaults = """
-    <style:default-style style:family="paragraph"><style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb"/><style:text-properties style:font-name="\(Charter.serif)" fo:font-size="10.5pt" fo:language="fr" fo:country="FR" fo:hyphenate="true" fo:color="\(Charter.encre)"/></style:default-style>
+    <style:default-style style:family="paragraph"><style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb"/><style:text-properties style:font-name="\(Charter.serif)" fo:font-size="9.3pt" fo:language="fr" fo:country="FR" fo:hyphenate="true" fo:color="\(Charter.encre)"/></style:default-style>
     <style:default-style style:family="table"><style:table-properties table:border-model="collapsing"/></style:default-style>
 
     """
@@ -45,16 +45,16 @@ enum ODTStyles {
 
     private static var paragraphStyles: String {
         var xml = paragraph("Standard", parent: nil)
-        xml += paragraph(ODTStyleName.body, display: "Text body", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.2cm\" fo:text-align=\"justify\" fo:line-height=\"125%\"")
-        xml += paragraph(ODTStyleName.list, display: "List", parent: ODTStyleName.body, paragraph: "fo:margin-bottom=\"0.1cm\"")
+        xml += paragraph(ODTStyleName.body, display: "Text body", paragraph: "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.15cm\" fo:text-align=\"justify\" fo:line-height=\"90%\"")
+        xml += paragraph(ODTStyleName.list, display: "List", parent: ODTStyleName.body, paragraph: "fo:margin-bottom=\"0.05cm\"")
         xml += paragraph("Heading", parent: "Standard", next: ODTStyleName.body,
-                         paragraph: "fo:margin-top=\"0.42cm\" fo:margin-bottom=\"0.21cm\" fo:keep-with-next=\"always\"",
+                         paragraph: "fo:margin-top=\"0.35cm\" fo:margin-bottom=\"0.12cm\" fo:keep-with-next=\"always\"",
                          text: "\(sans) fo:font-weight=\"bold\" fo:color=\"\(Charter.marine)\" fo:hyphenate=\"false\"")
         xml += paragraph(ODTStyleName.heading(1), display: "Heading 1", parent: "Heading", next: ODTStyleName.body, outline: 1,
-                         paragraph: "fo:break-before=\"page\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0.5cm\" fo:padding-bottom=\"0.15cm\" fo:border-bottom=\"1.5pt solid \(Charter.sarcelle)\"",
-                         text: "fo:font-size=\"22pt\"")
-        xml += paragraph(ODTStyleName.heading(2), display: "Heading 2", parent: "Heading", next: ODTStyleName.body, outline: 2, text: "fo:font-size=\"15pt\" fo:color=\"\(Charter.bleu)\"")
-        xml += paragraph(ODTStyleName.heading(3), display: "Heading 3", parent: "Heading", next: ODTStyleName.body, outline: 3, text: "fo:font-size=\"12pt\" fo:color=\"\(Charter.sarcelle)\"")
+                         paragraph: "fo:break-before=\"page\" fo:margin-top=\"0cm\" fo:margin-bottom=\"0.3cm\" fo:padding-bottom=\"0.1cm\" fo:border-bottom=\"1.5pt solid \(Charter.sarcelle)\"",
+                         text: "fo:font-size=\"19pt\"")
+        xml += paragraph(ODTStyleName.heading(2), display: "Heading 2", parent: "Heading", next: ODTStyleName.body, outline: 2, text: "fo:font-size=\"13pt\" fo:color=\"\(Charter.bleu)\"")
+        xml += paragraph(ODTStyleName.heading(3), display: "Heading 3", parent: "Heading", next: ODTStyleName.body, outline: 3, text: "fo:font-size=\"11pt\" fo:color=\"\(Charter.sarcelle)\"")
         for level in 4...6 {
             xml += paragraph(ODTStyleName.heading(level), display: "Heading \(level)", parent: "Heading", next: ODTStyleName.body, outline: level, text: "fo:font-size=\"11pt\"")
         }
@@ -64,12 +64,12 @@ enum ODTStyles {
         xml += paragraph(ODTStyleName.titlePage, display: "Page de titre", paragraph: "fo:margin-top=\"0.3cm\"", text: "\(sans) fo:font-size=\"12pt\" fo:color=\"\(Charter.gris)\"")
         xml += paragraph(ODTStyleName.summary, display: "Chapeau", parent: ODTStyleName.body, paragraph: "fo:margin-bottom=\"0.4cm\"", text: "\(sans) fo:font-size=\"12pt\" fo:color=\"\(Charter.gris)\"")
         xml += paragraph(ODTStyleName.tableHeader, display: "Tableau – en-tête", paragraph: "fo:keep-with-next=\"auto\"",
-                         text: "\(sans) fo:font-size=\"9pt\" fo:font-weight=\"bold\" fo:color=\"#ffffff\" fo:hyphenate=\"false\"")
-        xml += paragraph(ODTStyleName.tableCell, display: "Tableau – cellule", text: "\(sans) fo:font-size=\"9pt\"")
+                         text: "\(sans) fo:font-size=\"8.5pt\" fo:font-weight=\"bold\" fo:color=\"#ffffff\" fo:hyphenate=\"false\"")
+        xml += paragraph(ODTStyleName.tableCell, display: "Tableau – cellule", text: "\(sans) fo:font-size=\"8.5pt\"")
         xml += paragraph(ODTStyleName.rowHeader, display: "Tableau – en-tête de ligne", parent: ODTStyleName.tableCell, text: "fo:font-weight=\"bold\" fo:color=\"\(Charter.marine)\"")
         xml += paragraph(ODTStyleName.caption, display: "Caption", paragraph: "fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.1cm\" fo:keep-with-next=\"always\"",
                          text: "\(sans) fo:font-size=\"9.5pt\" fo:font-weight=\"bold\" fo:color=\"\(Charter.marine)\"")
-        xml += paragraph(ODTStyleName.callout, display: "Encadré",
+        xml += paragraph(ODTStyleName.callout, display: "Encadré", parent: ODTStyleName.body,
                          paragraph: "fo:margin-left=\"0.2cm\" fo:margin-right=\"0.2cm\" fo:padding=\"0.15cm\" fo:background-color=\"\(Charter.sarcelleClair)\" fo:border-left=\"2.5pt solid \(Charter.sarcelle)\" style:join-border=\"true\"",
                          text: "fo:font-size=\"10pt\"")
         xml += paragraph(ODTStyleName.calloutTitle, display: "Encadré – titre", parent: ODTStyleName.callout, next: ODTStyleName.callout,

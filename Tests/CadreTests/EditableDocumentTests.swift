@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import Cadre
+
+/// The ODT and DOCX documents collectivités amend before the vote: `--format` lists, the same
+/// bytes for the same input, hostile values as text in well-formed XML, and — with the real
+/// tools — LibreOffice opening and printing them, python-docx and odfdo reading back the text
+/// of the HTML version with every heading in its named style.
+@Suite(.serialized)
+struct EditableDocumentTests {
+    // MARK: --format
+
+    @Test func formatTakesACommaListAllAndTheOldValues() {
+        #expect(OutputFormat(parsing: "html") == .html)
+        #expect(OutputFormat(parsing: "pdf") == .pdf)
+        #expect(OutputFormat(parsing: "all") == [.html, .pdf, .odt, .docx])
+        #expect(OutputFormat(parsing: "pdf,odt") == [.pdf, .odt])
+        #expect(OutputFormat(parsing: "html, DOCX") == [.html, .docx])
+        #expect(OutputFormat(parsing: "rtf") == nil)
+        #expect(OutputFormat(parsing: "html,,") == .html)
+        #expect(OutputFormat(parsing: "") == nil)
+    }
+
+    // MARK: Bytes and XML
+
+    static func strategy(_ yaml: String, name: String = "commune", format: OutputFormat = [.odt, .docx]) async throws -> (ScratchProject, [Diagnostic]) {
+        let project = try StrategyDocumentTests.project([name: yaml])
+        let (outcome, diagnostics) = await StrategyDocumentTests.run(project, format: format)
+        #expect(outcome.produced == [name], "\(diagnostics)")
+        return (project, diagnostics)
+    }
+
+    /// A part of a zip package, through Debian's unzip.
+    static func part(_ package: URL, _ path: String) throws -> String {
+        // unzip reads names as patterns: `[Content_Types].xml` needs its brackets escaped.
+        let pattern = path.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+        let result = try runProgram(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", package.path, pattern])
+        #expect(result.status == 0, "\(path) absent de \(package.lastPathComponent)")
+        return result.stdout
+    }
+
+    @Test func theSameInputGivesTheSameBytes() async throws {
+        let (project, _) = try await Self.strategy(StrategyDocumentTests.clean)
+        defer { project.remove() }
+        let folder = project.output.appendingPathComponent("strategies/commune")
+        let first = try ["odt", "docx"].map { try Data(contentsOf: folder.appendingPathComponent("commune.\($0)")) }
+        _ = await StrategyDocumentTests.run(project, format: [.odt, .docx])
+        let second = try ["odt", "docx"].map { try Data(contentsOf: folder.appendingPathComponent("commune.\($0)")) }
+        #expect(first == second)
+        #expect(first.allSatisfy { $0.count > 10_000 })
+        // The ODT's mimetype is its first entry, stored: readers identify the file by it.
+        #expect(String(decoding: first[0][30..<(30 + 8 + 39)], as: UTF8.self) == "mimetypeapplication/vnd.oasis.opendocument.text")
+    }
+
+    @Test func hostileValuesGiveWellFormedXMLAndAppearAsText() async throws {
+        let hostile = "<script>alert(1)</script> & ]]> 🌍 \"guillemets\" 'apostrophe'"
+        let long = String(repeating: "Nom très long ", count: 358) + "fin"
+        let yaml = StrategyDocumentTests.clean
+            .replacingOccurrences(of: "  nom: Commune de Test", with: "  nom: \"\(hostile.replacingOccurrences(of: "\"", with: "\\\"")) \\x01\\x0B\\x1F contrôle\"")
+            .replacingOccurrences(of: "  - nom: Comité de jumelage", with: "  - nom: '\(long)'")
+            .replacingOccurrences(of: "    intitule: Un réseau est construit", with: "    intitule: '</w:t><w:t>]]> & <text:p>'")
+        let (project, _) = try await Self.strategy(yaml, name: "hostile")
+        defer { project.remove() }
+        let folder = project.output.appendingPathComponent("strategies/hostile")
+        let odt = folder.appendingPathComponent("hostile.odt"), docx = folder.appendingPathComponent("hostile.docx")
+        for (package, parts) in [(odt, ["content.xml", "styles.xml", "meta.xml", "META-INF/manifest.xml"]),
+                                 (docx, ["word/document.xml", "word/styles.xml", "word/footnotes.xml", "word/header1.xml", "docProps/core.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"])] {
+            for path in parts {
+                let xml = try Self.part(package, path)
+                let check = XMLCheck(xml)
+                #expect(check.wellFormed, "\(package.lastPathComponent) \(path) : \(check.error ?? "")")
+                #expect(!xml.contains("<script>") && !xml.contains("<text:p>'") && !xml.unicodeScalars.contains { $0.value == 1 || $0.value == 0x0B || $0.value == 0x1F })
+            }
+        }
+        let content = try Self.part(odt, "content.xml"), document = try Self.part(docx, "word/document.xml")
+        // Control characters are dropped; the typography pass has curled the apostrophes.
+        for xml in [content, document] {
+            #expect(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ]]&gt; 🌍 &quot;guillemets&quot; ’apostrophe’  contrôle"))
+            #expect(xml.contains(long))
+            #expect(xml.contains("&lt;/w:t&gt;&lt;w:t&gt;]]&gt; &amp; &lt;text:p&gt;"))
+        }
+        #expect(try Self.part(odt, "meta.xml").contains("<dc:language>fr-FR</dc:language>"))
+        #expect(try Self.part(docx, "word/styles.xml").contains("<w:lang w:val=\"fr-FR\""))
+    }
+
+    // MARK: Real word processors and readers
+
+    static let libreOffice = URL(fileURLWithPath: "/usr/bin/soffice")
+    static let readback = Repository.root.appendingPathComponent(".venv-tests/bin/python")
+
+    /// LibreOffice prints `file` to PDF; its page count.
+    static func libreOfficePages(_ file: URL) throws -> Int {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-lo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A profile of its own: no lock shared with a LibreOffice the user has open.
+        let result = try runProgram(libreOffice, ["-env:UserInstallation=file://\(folder.path)/profil", "--headless", "--convert-to", "pdf", "--outdir", folder.path, file.path])
+        let pdf = folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".pdf")
+        #expect(result.status == 0 && FileManager.default.fileExists(atPath: pdf.path), "LibreOffice n'a pas converti \(file.lastPathComponent) : \(result.stderr)")
+        return try pages(pdf)
+    }
+
+    static func pages(_ pdf: URL) throws -> Int {
+        let info = try poppler("pdfinfo", pdf.path)
+        let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        return Int(line.split(separator: " ").last ?? "") ?? 0
+    }
+
+    /// LibreOffice prints both documents within 30 % of cadre's own page count; python-docx and
+    /// odfdo read back the HTML version's text, every heading in its named style.
+    static func checkEditable(html: URL, pdf: URL, odt: URL, docx: URL) throws {
+        let expected = try pages(pdf)
+        #expect(expected > 0)
+        for file in [odt, docx] {
+            let found = try libreOfficePages(file)
+            #expect(abs(Double(found - expected)) <= 0.3 * Double(expected), "\(file.lastPathComponent) : \(found) pages, cadre : \(expected)")
+        }
+        let script = Repository.root.appendingPathComponent("Tests/Python/editable_readback.py")
+        let result = try runProgram(readback, [script.path, html.path, odt.path, docx.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func aStrategyDocumentOpensInLibreOfficeAndReadsLikeItsHTML() async throws {
+        let (project, _) = try await Self.strategy(StrategyDocumentTests.clean, format: .all)
+        defer { project.remove() }
+        let folder = project.output.appendingPathComponent("strategies/commune")
+        try Self.checkEditable(html: folder.appendingPathComponent("index.html"), pdf: folder.appendingPathComponent("commune.pdf"),
+                               odt: folder.appendingPathComponent("commune.odt"), docx: folder.appendingPathComponent("commune.docx"))
+    }
+
+    @Test func theGuideOpensInLibreOfficeAndReadsLikeItsHTML() async throws {
+        let project = try ScratchProject(repositoryContent: ["data", "guide"])
+        defer { project.remove() }
+        let (outcome, diagnostics) = await project.build(publications: ["guide"], format: .all, jobs: 2)
+        #expect(outcome.succeeded, "\(diagnostics)")
+        let folder = project.output.appendingPathComponent("guide")
+        try Self.checkEditable(html: folder.appendingPathComponent("impression.html"), pdf: folder.appendingPathComponent("guide.pdf"),
+                               odt: folder.appendingPathComponent("guide.odt"), docx: folder.appendingPathComponent("guide.docx"))
+    }
+}
