@@ -26,9 +26,11 @@ public struct GuideReference: Sendable {
         public var domaine: String
         public var nom: String
         public var collectivitesEligibles: [CollectiviteFamily]
+        /// The law that opened the scheme, as the guide's data names it (a délibération's visa).
+        public var loi: String?
 
         enum CodingKeys: String, CodingKey {
-            case domaine, nom
+            case domaine, nom, loi
             case collectivitesEligibles = "collectivites_eligibles"
         }
     }

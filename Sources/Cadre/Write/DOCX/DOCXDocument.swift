@@ -3,8 +3,10 @@
 enum DOCXDocument {
     static func xml(_ document: EditableDocument, body: String) -> String {
         var xml = XMLText.declaration + "<w:document \(DOCXNamespaces.document)><w:body>\n"
-        xml += titlePage(document)
-        xml += tableOfContents(Outline(document.chapters))
+        if document.front {
+            xml += titlePage(document)
+            xml += tableOfContents(Outline(document.chapters))
+        }
         xml += body
         // Margins in twentieths of a point: 19 mm top and bottom, inner 23 mm, outer 16 mm.
         xml += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId5\"/><w:footerReference w:type=\"default\" r:id=\"rId6\"/>"

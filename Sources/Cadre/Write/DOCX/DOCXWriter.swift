@@ -27,7 +27,7 @@ public struct DOCXWriter: Sendable {
         package.add("word/settings.xml", text: DOCXParts.settings)
         package.add("word/numbering.xml", text: body.numbering.xml)
         package.add("word/footnotes.xml", text: DOCXParts.footnotes(body.footnotes))
-        package.add("word/header1.xml", text: DOCXParts.header(title: document.title))
+        package.add("word/header1.xml", text: DOCXParts.header(title: document.runningTitle))
         package.add("word/footer1.xml", text: DOCXParts.footer)
         package.add("word/fontTable.xml", text: DOCXParts.fontTable)
         for (number, picture) in media {

@@ -13,9 +13,15 @@ public struct EditableDocument: Sendable {
     public var date: String?
     /// The chapters, in reading order.
     public var chapters: [EditableChapter]
+    /// Whether a title page and a table of contents open the document (not for a délibération).
+    public var front: Bool
+
+    /// The running head: the title, and the subtitle when no title page gives it.
+    var runningTitle: String { front ? title : [title, subtitle].compactMap { $0 }.joined(separator: " — ") }
 
     /// A document of `chapters` with its metadata.
-    public init(title: String, subtitle: String? = nil, author: String? = nil, subject: String? = nil, date: String? = nil, chapters: [EditableChapter]) {
+    public init(title: String, subtitle: String? = nil, author: String? = nil, subject: String? = nil, date: String? = nil, front: Bool = true, chapters: [EditableChapter]) {
+        self.front = front
         self.title = title
         self.subtitle = subtitle
         self.author = author

@@ -6,8 +6,10 @@ enum ODTContent {
         xml += "<office:document-content \(ODTNamespaces.all) office:version=\"1.3\">\n"
         xml += automaticStyles
         xml += "<office:body><office:text>\n"
-        xml += titlePage(document)
-        xml += tableOfContents(Outline(document.chapters))
+        if document.front {
+            xml += titlePage(document)
+            xml += tableOfContents(Outline(document.chapters))
+        }
         xml += body
         xml += "</office:text></office:body></office:document-content>\n"
         return xml

@@ -1,13 +1,13 @@
 /// `styles.xml` of an ODT: the charter's fonts, the named styles a user edits once, list and
 /// note settings, and the A4 page with the print margins, running title and page number.
 enum ODTStyles {
-    static func xml(title: String) -> String {
+    static func xml(title: String, chapterField: Bool) -> String {
         var xml = XMLText.declaration
         xml += "<office:document-styles \(ODTNamespaces.all) office:version=\"1.3\">\n"
         xml += fonts
         xml += "<office:styles>\n" + defaults + paragraphStyles + textStyles + lists + notes + "</office:styles>\n"
         xml += pageLayouts
-        xml += masterPages(title: title)
+        xml += masterPages(title: title, chapterField: chapterField)
         xml += "</office:document-styles>\n"
         return xml
     }
@@ -129,10 +129,10 @@ enum ODTStyles {
 
     """
 
-    private static func masterPages(title: String) -> String {
+    private static func masterPages(title: String, chapterField: Bool) -> String {
         """
         <office:master-styles>
-        <style:master-page style:name="Standard" style:page-layout-name="A4"><style:header><text:p text:style-name="\(ODTStyleName.header)">\(XMLText.escaped(title)) — <text:chapter text:display="name" text:outline-level="1"/></text:p></style:header><style:footer><text:p text:style-name="\(ODTStyleName.footer)"><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer></style:master-page>
+        <style:master-page style:name="Standard" style:page-layout-name="A4"><style:header><text:p text:style-name="\(ODTStyleName.header)">\(XMLText.escaped(title))\(chapterField ? " — <text:chapter text:display=\"name\" text:outline-level=\"1\"/>" : "")</text:p></style:header><style:footer><text:p text:style-name="\(ODTStyleName.footer)"><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer></style:master-page>
         <style:master-page style:name="Couverture" style:page-layout-name="A4Couverture" style:next-style-name="Standard"/>
         </office:master-styles>
 

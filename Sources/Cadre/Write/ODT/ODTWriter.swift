@@ -25,7 +25,7 @@ public struct ODTWriter: Sendable {
         }
         package.add("META-INF/manifest.xml", text: ODTPackage.manifest(pictures: parts))
         package.add("meta.xml", text: ODTPackage.meta(document))
-        package.add("styles.xml", text: ODTStyles.xml(title: document.title))
+        package.add("styles.xml", text: ODTStyles.xml(title: document.runningTitle, chapterField: document.front))
         package.add("content.xml", text: ODTContent.xml(document, body: body.xml))
         for (index, picture) in body.embedded.enumerated() {
             package.add("Pictures/graphique-\(index + 1).svg", picture.svg)
