@@ -115,9 +115,25 @@ struct EditableDocumentTests {
             let found = try libreOfficePages(file)
             #expect(abs(Double(found - expected)) <= max(1, 0.3 * Double(expected)), "\(file.lastPathComponent) : \(found) pages, cadre : \(expected)")
         }
+        try readBack(html: html, odt: odt, docx: docx)
+    }
+
+    /// python-docx and odfdo read back the HTML version's text, every heading in its named style.
+    static func readBack(html: URL, odt: URL, docx: URL) throws {
         let script = Repository.root.appendingPathComponent("Tests/Python/editable_readback.py")
         let result = try runProgram(readback, [script.path, html.path, odt.path, docx.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    /// The plaquette is a four-page leaflet in print; as a word-processor document each chapter
+    /// starts a page, so only its text is compared.
+    @Test func thePlaquetteReadsLikeItsHTML() async throws {
+        let project = try ScratchProject(repositoryContent: ["data", "plaquette"])
+        defer { project.remove() }
+        let (outcome, diagnostics) = await project.build(publications: ["plaquette"], format: [.html, .odt, .docx])
+        #expect(outcome.succeeded, "\(diagnostics)")
+        let folder = project.output.appendingPathComponent("plaquette")
+        try Self.readBack(html: folder.appendingPathComponent("impression.html"), odt: folder.appendingPathComponent("plaquette.odt"), docx: folder.appendingPathComponent("plaquette.docx"))
     }
 
     @Test func aStrategyDocumentOpensInLibreOfficeAndReadsLikeItsHTML() async throws {

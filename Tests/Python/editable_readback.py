@@ -130,8 +130,8 @@ def html_blocks(path):
     chapters = [section for section in re.split(r'<section class="chapitre', html)[1:]]
     numbered = {}
     for section in chapters:
-        number = re.search(r'class="chapitre-numero">Chapitre <span>(\d+)</span>', section.split("</header>")[0])
-        title = re.search(r"<h1>(.*?)</h1>", section, re.S)
+        number = re.search(r'class="chapitre-numero"[^>]*>(?:Chapitre <span>)?(\d+)<', section.split("</header>")[0])
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", section, re.S)
         if number and title:
             plain = normal(re.sub(r"<[^>]+>", "", title.group(1)))
             numbered[plain] = number.group(1) + " " + plain
