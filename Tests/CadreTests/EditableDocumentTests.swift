@@ -21,6 +21,53 @@ struct EditableDocumentTests {
         #expect(OutputFormat(parsing: "") == nil)
     }
 
+    // MARK: Writers, node by node
+
+    /// A chapter with the constructs a Markdown author writes, through both writers.
+    static func written(_ markdown: String) throws -> (content: String, document: String, footnotes: String) {
+        var document = DocumentReader.read(markdown)
+        FrenchTypography.mark(&document)
+        let editable = EditableDocument(title: "Essai", chapters: [EditableChapter(title: "Chapitre", number: 1, anchor: "chapitre", document: document)])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-ecrit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let odt = folder.appendingPathComponent("essai.odt"), docx = folder.appendingPathComponent("essai.docx")
+        try ODTWriter().write(editable).write(to: odt)
+        try DOCXWriter().write(editable).write(to: docx)
+        return (try part(odt, "content.xml"), try part(docx, "word/document.xml"), try part(docx, "word/footnotes.xml"))
+    }
+
+    @Test func notesListsCodeAndLinksAreRealOnes() throws {
+        let (content, document, footnotes) = try Self.written("""
+        ## Section
+
+        Un appel[^n] et un second[^n], un [lien](https://cites-unies-france.org) et un [piège](javascript:alert(1)).
+
+        - [x] fait
+        - [ ] à faire
+
+        3. trois
+        4. quatre
+
+        ```
+        a  b	c
+        ```
+
+        [^n]: La note.
+        """)
+        #expect(content.contains("<text:h text:style-name=\"Heading_20_2\" text:outline-level=\"2\">Section</text:h>"))
+        #expect(document.contains("<w:pStyle w:val=\"Titre2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Section</w:t></w:r>"))
+        #expect(content.contains("<text:note text:id=\"note1\" text:note-class=\"footnote\"><text:note-citation>1</text:note-citation>"))
+        #expect(content.contains("<text:note-ref text:note-class=\"footnote\" text:reference-format=\"text\" text:ref-name=\"note1\">1</text:note-ref>"))
+        #expect(content.contains("xlink:href=\"https://cites-unies-france.org\"") && !content.contains("javascript"))
+        #expect(content.contains("☑ fait") && content.contains("☐ à faire"))
+        #expect(content.contains("<text:list-item text:start-value=\"3\">"))
+        #expect(content.contains("a <text:s text:c=\"1\"/>b<text:tab/>c"))
+        #expect(document.contains("<w:footnoteReference w:id=\"1\"/>") && footnotes.contains("<w:footnote w:id=\"1\">") && footnotes.contains("La note."))
+        #expect(document.contains("<w:hyperlink r:id=\"rId100\"") && !document.contains("javascript"))
+        #expect(document.contains("<w:numId w:val=\"2\"/>") && document.contains("<w:tab/>"))
+    }
+
     // MARK: Bytes and XML
 
     static func strategy(_ yaml: String, name: String = "commune", format: OutputFormat = [.odt, .docx]) async throws -> (ScratchProject, [Diagnostic]) {

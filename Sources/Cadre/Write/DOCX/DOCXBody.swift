@@ -102,7 +102,7 @@ struct DOCXBody {
         let itemStyle = style == DOCXStyleID.body || style == DOCXStyleID.quote ? DOCXStyleID.list : style
         for item in list.items {
             var itemBlocks = item.blocks
-            if let checked = item.task { itemBlocks = ODTBody.prefixing(checked ? "☑ " : "☐ ", to: itemBlocks) }
+            if let checked = item.task { itemBlocks = TaskMark.prefixing(checked, to: itemBlocks) }
             if itemBlocks.isEmpty { itemBlocks = [.plain([])] }
             // The item's first paragraph carries its bullet or number; the others follow it.
             for (index, block) in itemBlocks.enumerated() {

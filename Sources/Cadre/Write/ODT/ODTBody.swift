@@ -98,7 +98,7 @@ struct ODTBody {
         for (index, item) in list.items.enumerated() {
             xml += index == 0 && (list.start ?? 1) != 1 ? "<text:list-item text:start-value=\"\(list.start!)\">" : "<text:list-item>"
             var itemBlocks = item.blocks
-            if let checked = item.task { itemBlocks = Self.prefixing(checked ? "☑ " : "☐ ", to: itemBlocks) }
+            if let checked = item.task { itemBlocks = TaskMark.prefixing(checked, to: itemBlocks) }
             if itemBlocks.isEmpty { xml += "<text:p text:style-name=\"\(itemStyle)\"/>" }
             for block in itemBlocks {
                 if case .list(let child) = block { self.list(child, style: style, nested: true) } else { self.block(block, style: itemStyle) }
@@ -106,17 +106,6 @@ struct ODTBody {
             xml += "</text:list-item>\n"
         }
         xml += "</text:list>\n"
-    }
-
-    /// The item's blocks with `mark` (a task's check box) before its first text.
-    static func prefixing(_ mark: String, to blocks: [Block]) -> [Block] {
-        var blocks = blocks
-        switch blocks.first {
-        case .paragraph(let content): blocks[0] = .paragraph([.text(mark)] + content)
-        case .plain(let content): blocks[0] = .plain([.text(mark)] + content)
-        default: blocks.insert(.plain([.text(mark)]), at: 0)
-        }
-        return blocks
     }
 
     private mutating func table(_ table: Table) {
