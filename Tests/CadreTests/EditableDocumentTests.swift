@@ -21,6 +21,18 @@ struct EditableDocumentTests {
         #expect(OutputFormat(parsing: "") == nil)
     }
 
+    @Test func theCommandTakesAListAndRefusesAnUnknownFormatInFrench() throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        let refused = try runProgram(CommandLineTests.executable, ["build", "guide", "--format", "html,rtf", "--root", project.root.path])
+        #expect(refused.status == 2 && refused.stderr.contains("--format : « html,rtf » inconnu"), "\(refused.stderr)")
+        let built = try runProgram(CommandLineTests.executable, ["build", "guide", "--format", "html,odt", "--root", project.root.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("guide/guide.odt").path))
+        #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("guide/guide.docx").path))
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("guide/index.html").path))
+    }
+
     // MARK: Writers, node by node
 
     /// A chapter with the constructs a Markdown author writes, through both writers.
