@@ -53,7 +53,7 @@ struct EditableDocumentTests {
         let (content, document, footnotes) = try Self.written("""
         ## Section
 
-        Un appel[^n] et un second[^n], un [lien](https://cites-unies-france.org) et un [piège](javascript:alert(1)).
+        Un appel[^n] et un second[^n], un [lien](https://cites-unies-france.org) et un [piège](javascript:alert(1)), un <https://exemple.fr/café?a=1&b=2>.
 
         - [x] fait
         - [ ] à faire
@@ -77,6 +77,7 @@ struct EditableDocumentTests {
         #expect(content.contains("a <text:s text:c=\"1\"/>b<text:tab/>c"))
         #expect(document.contains("<w:footnoteReference w:id=\"1\"/>") && footnotes.contains("<w:footnote w:id=\"1\">") && footnotes.contains("La note."))
         #expect(document.contains("<w:hyperlink r:id=\"rId100\"") && !document.contains("javascript"))
+        #expect(content.contains("xlink:href=\"https://exemple.fr/café?a=1&amp;b=2\""))
         #expect(document.contains("<w:numId w:val=\"2\"/>") && document.contains("<w:tab/>"))
     }
 

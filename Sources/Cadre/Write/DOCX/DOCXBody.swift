@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the chapters of an `EditableDocument` as the body of `word/document.xml`: one
 /// function for blocks, one for inlines, text escaped by `XMLText` only. Notes go to their own
 /// part, links and pictures get relationships, numbered lists their own numbering.
@@ -115,6 +117,9 @@ struct DOCXBody {
         }
     }
 
+    /// What a relationship's URI keeps as is.
+    private static let uriCharacters = CharacterSet.urlQueryAllowed.union(CharacterSet(charactersIn: "#%"))
+
     /// The width of the text on an A4 page with the print margins, in twentieths of a point.
     static let textWidth = 9695
 
@@ -209,7 +214,9 @@ struct DOCXBody {
             switch link.target {
             case .external(let url):
                 guard let address = SafeAddress.external(url) else { return inlines(link.content, format: format) }
-                let id = relationships.add(type: DOCXRelationships.hyperlink, target: address, external: true)
+                // Word wants a URI: spaces and non-ASCII letters percent-encoded (existing escapes kept).
+                let target = address.addingPercentEncoding(withAllowedCharacters: Self.uriCharacters) ?? address
+                let id = relationships.add(type: DOCXRelationships.hyperlink, target: target, external: true)
                 xml += "<w:hyperlink r:id=\"\(id)\" w:history=\"1\">"
             case .anchor(nil, let page, let anchor):
                 xml += "<w:hyperlink w:anchor=\"\(XMLText.escaped(DOCXBookmarks.name(anchor ?? page)))\" w:history=\"1\">"
