@@ -15,7 +15,7 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var production: ProductionOptions
 
     func run() async throws {
-        let request = BuildRequest(root: project.rootURL, output: production.outputURL, publications: publications, format: production.format, jobs: production.jobs)
+        let request = BuildRequest(root: project.rootURL, output: production.outputURL, publications: publications, format: production.formats, jobs: production.jobs)
         try Reporter.finish(await Builder.run(request, into: Reporter.sink, progress: Reporter.progress), verb: "produit")
     }
 }

@@ -52,8 +52,11 @@ struct ProductionOptions: ParsableArguments {
     @Option(name: .long, help: "Dossier de sortie (par défaut Output/ sous la racine).")
     var output: String?
 
-    @Option(name: .long, help: "html (site et page d'impression), pdf (PDF imprimables) ou all (les deux).")
-    var format: OutputFormat = .html
+    @Option(name: .long, help: "html (site et page d'impression), pdf (PDF imprimables), odt, docx (documents modifiables), une liste (html,pdf,odt) ou all (tout).")
+    var format: String = "html"
+
+    /// The formats `--format` names (checked by `validate`).
+    var formats: OutputFormat { OutputFormat(parsing: format) ?? .html }
 
     @Option(name: .long, help: "Travaux en parallèle : moteurs PDF, et documents de stratégie.")
     var jobs: Int = 1
@@ -62,7 +65,10 @@ struct ProductionOptions: ParsableArguments {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs doit valoir au moins 1") }
+        guard OutputFormat(parsing: format) != nil else {
+            throw ValidationError("--format : « \(format) » inconnu — html, pdf, odt, docx, une liste (pdf,odt) ou all")
+        }
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+

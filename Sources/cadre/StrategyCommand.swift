@@ -24,7 +24,7 @@ struct StrategyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let request = StrategyRequest(root: project.rootURL, output: production.outputURL, files: files, format: production.format, jobs: production.jobs)
+        let request = StrategyRequest(root: project.rootURL, output: production.outputURL, files: files, format: production.formats, jobs: production.jobs)
         let outcome = await StrategyBatch.run(request, into: Reporter.sink) { done, total in
             Reporter.bar(done, of: total)
         }

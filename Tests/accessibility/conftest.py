@@ -40,7 +40,7 @@ def site_pages(folder):
     """Every generated HTML page: the guide's and plaquette's sites and print pages, and
     each strategy document."""
     pages = glob.glob(f"{folder}/guide/*.html") + glob.glob(f"{folder}/plaquette/*.html")
-    pages += glob.glob(f"{folder}/strategies/*/index.html")
+    pages += glob.glob(f"{folder}/strategies/*/index.html") + glob.glob(f"{folder}/strategies/*/deliberation.html")
     return sorted(Path(page) for page in pages)
 
 

@@ -30,19 +30,6 @@ public struct BuildRequest: Sendable {
     }
 }
 
-/// What `cadre build --format` produces.
-public enum OutputFormat: String, CaseIterable, Sendable {
-    /// The site (index, one page per chapter) and the single-file print HTML.
-    case html
-    /// The PDF(s), with the print HTML they are made from.
-    case pdf
-    /// Both.
-    case all
-
-    var site: Bool { self != .pdf }
-    var print: Bool { self != .html }
-}
-
 /// The outcome of a build: what was written, or why nothing was.
 public enum BuildOutcome: Equatable, Sendable {
     case built(files: Int)
@@ -71,6 +58,7 @@ public enum Builder {
             var build = PublicationBuild(project: project, publication: publication, layouts: layouts, sink: sink, site: request.format.site || !request.writes, progress: progress)
             build.components = build.components.adding(request.components)
             build.passes = request.passes
+            build.editable = request.writes ? request.format.editable : []
             files += await build.run()
         }
         guard !sink.hasErrors else { return .failed }

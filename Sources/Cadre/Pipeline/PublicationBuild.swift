@@ -19,6 +19,8 @@ struct PublicationBuild: Sendable {
     let sink: DiagnosticSink
     /// Whether the site pages are written (the print HTML always is).
     var site = true
+    /// The word-processor documents to write (ODT, DOCX), all chapters in one file.
+    var editable: OutputFormat = []
     var progress: @Sendable (String) -> Void = { _ in }
 
     /// Page names cadre writes itself; a chapter may not take them.
@@ -56,6 +58,7 @@ struct PublicationBuild: Sendable {
         }
         add("impression.html", layouts.render(publication.printLayout, context: layoutContext.print(bodies.map(\.print)), into: sink))
         files += Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(name)/assets")
+        files += EditableDocument(publication: publication, pages: pages).files(editable, at: "\(name)/\(name)", reportingTo: SourceLocation(file: publication.settingsPath, line: 1), into: sink)
         return files
     }
 }

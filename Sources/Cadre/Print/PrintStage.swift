@@ -27,10 +27,15 @@ struct PrintStage {
 
     /// Writes `<folder>/<slug>/<slug>.pdf` from each strategy document's `index.html`, tagged for accessibility.
     func run(strategies: [(slug: String, origin: String)], folder: String, engine: PrintEngine, workers: Int) async -> Bool {
-        let targets = strategies.map { document in
-            Target(job: PrintJob(html: staged.url("\(folder)/\(document.slug)/index.html").path, pdf: staged.url("\(folder)/\(document.slug)/\(document.slug).pdf").path,
-                                 roots: roots, variant: PDFStandard.pdfUA1.rawValue, date: Self.date(nil), lang: "fr-FR"),
-                   origin: document.origin, layout: StrategyKit.layout, publication: nil, checksBudget: false)
+        let targets = strategies.flatMap { document in
+            // The document, and its draft délibération when the project has one.
+            [("index.html", "\(document.slug).pdf", StrategyKit.layout), ("deliberation.html", "\(document.slug)-deliberation.pdf", Deliberation.layout)]
+                .filter { FileManager.default.fileExists(atPath: staged.url("\(folder)/\(document.slug)/\($0.0)").path) }
+                .map { html, pdf, layout in
+                    Target(job: PrintJob(html: staged.url("\(folder)/\(document.slug)/\(html)").path, pdf: staged.url("\(folder)/\(document.slug)/\(pdf)").path,
+                                         roots: roots, variant: PDFStandard.pdfUA1.rawValue, date: Self.date(nil), lang: "fr-FR"),
+                           origin: document.origin, layout: layout, publication: nil, checksBudget: false)
+                }
         }
         return await render(targets, engine: engine, workers: workers)
     }

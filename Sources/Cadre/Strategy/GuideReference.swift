@@ -26,9 +26,11 @@ struct GuideReference: Sendable {
         var domaine: String
         var nom: String
         var collectivitesEligibles: [CollectiviteFamily]
+        /// The law that opened the scheme, as the guide's data names it (a délibération's visa).
+        var loi: String?
 
         enum CodingKeys: String, CodingKey {
-            case domaine, nom
+            case domaine, nom, loi
             case collectivitesEligibles = "collectivites_eligibles"
         }
     }

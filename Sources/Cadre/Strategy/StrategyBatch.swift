@@ -89,10 +89,11 @@ public enum StrategyBatch {
             return outcome
         }
         let results = await Concurrently.map(files.count, limit: request.jobs, done: { progress($0, files.count) }) { index in
-            var result = await kit.render(files[index])
+            var result = await kit.render(files[index], editable: request.format.editable)
             if let document = result.document, let staged {
                 do {
-                    try await staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))])
+                    try await staged.add([RenderedFile(path: "\(folder)/\(document.slug)/index.html", data: Data(document.html.utf8))] + document.editable
+                                         + (document.deliberation.map { [RenderedFile(path: "\(folder)/\(document.slug)/deliberation.html", data: Data($0.utf8))] } ?? []))
                 } catch {
                     result.diagnostics.append(SourceLocation(file: output.path, line: 1).error("écriture impossible : \(error.localizedDescription)", hint: "vérifiez les droits d'écriture et l'espace disque"))
                     result.document = nil

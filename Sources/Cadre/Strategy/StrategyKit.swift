@@ -61,7 +61,7 @@ struct StrategyKit: Sendable {
     }
 
     /// Decodes, checks and renders one collectivité's file.
-    func render(_ file: URL) async -> Result {
+    func render(_ file: URL, editable: OutputFormat = []) async -> Result {
         let sink = DiagnosticSink()
         let path = FileLister.relativePath(of: file, to: project.root)
         guard let text = FileLister.read(file, path: path, into: sink),
@@ -99,7 +99,27 @@ struct StrategyKit: Sendable {
         var layoutContext = LayoutContext(publication: publication, pages: pages).print(bodies)
         layoutContext["collectivite"] = collectivite
         guard let html = layouts.render(Self.layout, context: layoutContext, into: sink) else { return Result(diagnostics: sink.diagnostics) }
-        return Result(diagnostics: sink.diagnostics, document: RenderedStrategy(slug: slug, html: html))
+        var editableFiles = EditableDocument(publication: publication, pages: pages, subject: "\(title) de \(strategy.collectivite.nom)")
+            .files(editable, at: "\(StrategyBatch.folder)/\(slug)/\(slug)", reportingTo: SourceLocation(file: path, line: 1), into: sink)
+        let deliberation = self.deliberation(strategy, slug: slug, editable: editable, file: path, into: sink)
+        editableFiles += deliberation.editable
+        return Result(diagnostics: sink.diagnostics, document: RenderedStrategy(slug: slug, html: html, editable: editableFiles, deliberation: deliberation.html))
+    }
+
+    /// The draft délibération: its HTML page and its ODT and DOCX if asked (nothing when the
+    /// project has no délibération layout).
+    private func deliberation(_ strategy: Strategy, slug: String, editable: OutputFormat, file: String, into sink: DiagnosticSink) -> (html: String?, editable: [RenderedFile]) {
+        guard layouts.has(Deliberation.layout) else { return (nil, []) }
+        var text = Deliberation(strategy: strategy, guide: guide).document
+        AcronymMarker(acronyms: acronyms).mark(&text)
+        FrenchTypography.mark(&text)
+        let name = FrenchTypography.apply(strategy.collectivite.nom)
+        let body = HTMLWriter(links: .singlePage, outputRoot: "../../").write(text)
+        let html = layouts.render(Deliberation.layout, context: ["titre": Deliberation.title, "collectivite": name, "contenu": body], into: sink)
+        let document = EditableDocument(title: Deliberation.title, subtitle: name, author: name, subject: "Adoption de la stratégie d’action internationale de \(name)",
+                                        date: strategy.deliberation?.french, front: false,
+                                        chapters: [EditableChapter(title: Deliberation.title, anchor: "deliberation", document: text)])
+        return (html, document.files(editable, at: "\(StrategyBatch.folder)/\(slug)/\(slug)-deliberation", reportingTo: SourceLocation(file: file, line: 1), into: sink))
     }
 
     /// The `selon-type` passages of the guide (the publication named `guide`), Mustache expanded,
@@ -149,8 +169,11 @@ struct StrategyKit: Sendable {
     }
 }
 
-/// One collectivité's strategy document: its folder name and its HTML.
+/// One collectivité's strategy document: its folder name, its HTML, its ODT and DOCX if asked.
 struct RenderedStrategy: Sendable {
     var slug: String
     var html: String
+    var editable: [RenderedFile] = []
+    /// The draft délibération's page.
+    var deliberation: String?
 }

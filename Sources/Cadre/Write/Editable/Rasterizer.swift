@@ -1,0 +1,44 @@
+import Foundation
+
+/// Debian's `rsvg-convert` (librsvg2-bin): draws an SVG as a PNG at 300 dpi. Pictures are never
+/// drawn by cadre itself.
+struct Rasterizer: Sendable {
+    /// The program.
+    let executable: URL
+
+    /// 300 dpi for a picture measured in CSS pixels (96 per inch).
+    static let zoom = 300.0 / 96.0
+
+    /// `rsvg-convert` from the PATH, or nil when it is not installed.
+    static func locate() -> Rasterizer? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":").map(String.init) + ["/usr/bin"] {
+            let url = URL(fileURLWithPath: folder).appendingPathComponent("rsvg-convert")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return Rasterizer(executable: url) }
+        }
+        return nil
+    }
+
+    /// The PNG of `svg`, or nil if rsvg-convert fails.
+    func png(_ svg: String) -> Data? {
+        // Files rather than pipes: no buffer to drain while the program writes a large picture.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-png-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let input = folder.appendingPathComponent("graphique.svg"), output = folder.appendingPathComponent("graphique.png")
+            try Data(svg.utf8).write(to: input)
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["--zoom", String(Self.zoom), "--format", "png", "--output", output.path, input.path]
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { return nil }
+            return try Data(contentsOf: output)
+        } catch {
+            return nil
+        }
+    }
+}
