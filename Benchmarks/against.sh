@@ -13,7 +13,7 @@ base="$work/base-$(git rev-parse --short "$rev")"
 if [ ! -x "$base/.build/release/cadre" ]; then
   rm -rf "$base"
   git worktree add --detach --force "$base" "$rev" >/dev/null
-  (cd "$base" && swift build -c release --product cadre >/dev/null)
+  (cd "$base" && swift build -c release --product cadre >/dev/null 2>&1)
 fi
 python3 Benchmarks/generate.py "${BENCH_BYTES:-5000000}" >/dev/null
 python3 Benchmarks/generate_collectivites.py "${BENCH_COLLECTIVITES:-1000}" >/dev/null

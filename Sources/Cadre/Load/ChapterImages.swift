@@ -21,6 +21,8 @@ enum ChapterImages {
                 fence = trimmed.prefix(3)
                 continue
             }
+            // Most lines have no image and no link definition: they are not searched.
+            guard mayHoldAnImage(rawLine) else { continue }
             let text = withoutCodeSpans(rawLine)
             for match in text.matches(of: #/!\[([^\]]*)\]\(\s*<?([^)\s>]*)/#) {
                 let column = text.distance(from: text.startIndex, to: match.output.2.startIndex) + 1
@@ -42,6 +44,22 @@ enum ChapterImages {
             diagnostics.append(SourceLocation(file: chapter.path, line: definition.line, column: definition.column).error(problem, hint: hint))
         }
         return diagnostics
+    }
+
+    /// Whether `line` has `![` (an image) or may be a reference definition. Only such lines are
+    /// searched: each regex below is compiled anew where it is used, and searching every line
+    /// made this check 80 % of the HTML benchmark's time.
+    private static func mayHoldAnImage(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        // A reference definition starts its line (`[logo]: …`; `[^note]:` is a footnote).
+        let start = bytes.drop { $0 == UInt8(ascii: " ") }
+        if start.first == UInt8(ascii: "["), start.dropFirst().first != UInt8(ascii: "^") { return true }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: "!"), byte == UInt8(ascii: "[") { return true }
+            previous = byte
+        }
+        return false
     }
 
     static let hint = "mettez l'image dans le projet (Templates/assets/ ou Content/) et citez-la par un chemin relatif, par exemple ../assets/logo.png"
