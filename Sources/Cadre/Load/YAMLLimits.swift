@@ -20,7 +20,40 @@ enum YAMLLimits {
             return source.location(nil).error("fichier YAML trop gros (\(source.text.utf8.count / 1_000_000) Mo, \(maximumBytes / 1_000_000) Mo au plus)", hint: "découpez les données en plusieurs fichiers")
         }
         var text = source.text
-        return text.withUTF8 { bytes in scan(bytes, source: source) }
+        return text.withUTF8 { bytes in mayExceed(bytes) ? scan(bytes, source: source) : nil }
+    }
+
+    /// Whether the text could break a limit: it is large, has anchors or aliases (`&`, `*`), or
+    /// nests deeply (brackets, or a long indentation). Most files have none of these and are
+    /// not read twice: the event scan cost as much as a tenth of a strategy document's time.
+    private static func mayExceed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count > 1_000_000 { return true }
+        var brackets = 0
+        var indentation = 0
+        var lineStart = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "*"):
+                return true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                brackets += 1
+                if brackets > maximumDepth / 4 { return true }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                brackets = max(0, brackets - 1)
+            case UInt8(ascii: "\n"):
+                lineStart = true
+                indentation = 0
+                continue
+            case UInt8(ascii: " ") where lineStart:
+                indentation += 1
+                if indentation > maximumDepth / 2 { return true }
+                continue
+            default:
+                break
+            }
+            lineStart = false
+        }
+        return false
     }
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, source: YAMLSource) -> Diagnostic? {

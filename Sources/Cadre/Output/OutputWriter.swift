@@ -60,7 +60,9 @@ public final class StagedOutput: Sendable {
         for folder in Set(files.map { url($0.path).deletingLastPathComponent().path }).sorted() {
             try Self.makeFolder(folder)
         }
-        let failures = await Concurrently.map(files.count, limit: 2) { [self] index -> (any Error)? in
+        // A document's own few files are written where the document was rendered; a whole
+        // publication's, two at a time.
+        let failures = await Concurrently.map(files.count, limit: files.count < 16 ? 1 : 2) { [self] index -> (any Error)? in
             do {
                 try Self.write(files[index].data, to: url(files[index].path).path)
                 return nil

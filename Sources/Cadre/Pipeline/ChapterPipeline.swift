@@ -56,7 +56,15 @@ struct ChapterPipeline: Sendable {
             references.run(&pages[position].document, in: pages[position].chapter.fileName, locate: { source.location(of: $0, near: $1) }, into: sink)
             acronyms.mark(&pages[position].document)
         }
-        let used = acronyms.usedAcronyms
+        // The list of acronyms used is sorted only for a publication that shows it.
+        var wholePublication = false
+        let set = self.components
+        for page in pages {
+            page.document.forEachBlock { block in
+                if case .component(let call) = block, set[call.name]?.needsWholePublication == true { wholePublication = true }
+            }
+        }
+        let used = wholePublication ? acronyms.usedAcronyms : []
         let finalPasses = passes
         return await Concurrently.map(pages.count, limit: workers) { [pages, sink] position in
             var page = pages[position]
