@@ -51,6 +51,33 @@ public enum FrenchTypography {
         return result
     }
 
+    /// The texts of a chapter that live outside its document, for the table of contents, the
+    /// running heads and the page titles: its title, short title and summary from front matter,
+    /// and its sections' titles. Set here, with the rest, so that no writer applies the rules.
+    static func markTitles(_ page: inout ChapterPage) {
+        var front = page.chapter.frontMatter
+        front.titre = apply(front.titre)
+        front.titreCourt = front.titreCourt.map { apply($0) }
+        front.resume = front.resume.map { apply($0) }
+        page.chapter.frontMatter = front
+        for index in page.headings.indices { page.headings[index].title = apply(page.headings[index].title) }
+    }
+
+    /// A publication's settings with their texts set (title, subtitle, date, publisher,
+    /// authors, credits), before templates and writers show them.
+    static func mark(_ publication: Publication) -> Publication {
+        var publication = publication
+        var settings = publication.settings
+        settings.titre = apply(settings.titre)
+        settings.sousTitre = settings.sousTitre.map { apply($0) }
+        settings.date = settings.date.map { apply($0) }
+        settings.editeur = settings.editeur.map { apply($0) }
+        settings.auteurs = settings.auteurs?.map { apply($0) }
+        settings.credits = settings.credits?.map { apply($0) }
+        publication.settings = settings
+        return publication
+    }
+
     /// The text with French typography; `followsInline` when something (an emphasis, a link) precedes it on the line.
     public static func apply(_ text: String, followsInline: Bool = false) -> String {
         guard needsWork(text) else { return text }

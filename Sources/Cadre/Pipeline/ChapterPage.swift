@@ -2,7 +2,7 @@ import Foundation
 
 /// A chapter on its way through the pipeline: its document, its headings, then its HTML.
 struct ChapterPage: Sendable {
-    let chapter: Chapter
+    var chapter: Chapter
     var document: Document
     let source: ChapterSource
     var headings: [Anchor] = []

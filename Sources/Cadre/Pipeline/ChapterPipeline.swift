@@ -70,6 +70,7 @@ struct ChapterPipeline: Sendable {
             var page = pages[position]
             components.finish(&page, usedAcronyms: used)
             FrenchTypography.mark(&page.document)
+            FrenchTypography.markTitles(&page)
             for pass in finalPasses { pass.run(&page.document, chapter: page.chapter, into: sink) }
             return page
         }

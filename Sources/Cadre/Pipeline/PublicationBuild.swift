@@ -27,15 +27,17 @@ struct PublicationBuild: Sendable {
     static let reservedPages: Set<String> = ["index", "impression", "assets"]
 
     func run() async -> [RenderedFile] {
+        // Settings are shown by templates and writers: their texts are set once, here.
+        let publication = FrenchTypography.mark(self.publication)
         for chapter in publication.chapters where Self.reservedPages.contains(chapter.slug) {
             sink.report(SourceLocation(file: chapter.path, line: 1).error("le nom « \(chapter.slug) » est réservé", hint: "renommez le fichier, par exemple NN-\(chapter.slug)-du-guide.md"))
         }
         let pipeline = ChapterPipeline(chapters: publication.chapters, context: TemplateData(LayoutContext.data(project: project, publication: publication)),
                                        components: components, reserved: Self.reservedPages, passes: passes, sink: sink, progress: progress)
-        return await write(pipeline.run(acronyms: AcronymMarker(acronyms: project.data.acronyms)))
+        return await write(pipeline.run(acronyms: AcronymMarker(acronyms: project.data.acronyms)), of: publication)
     }
 
-    private func write(_ pages: [ChapterPage]) async -> [RenderedFile] {
+    private func write(_ pages: [ChapterPage], of publication: Publication) async -> [RenderedFile] {
         let name = publication.name
         let layoutContext = LayoutContext(publication: publication, pages: pages)
         var files: [RenderedFile] = []

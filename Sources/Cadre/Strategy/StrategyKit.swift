@@ -80,7 +80,7 @@ struct StrategyKit: Sendable {
         settings.sousTitre = strategy.collectivite.nom
         settings.editeur = strategy.collectivite.nom
         settings.date = "Mandature \(strategy.mandature.debut)-\(strategy.mandature.fin)"
-        let publication = Publication(name: slug, settings: settings, chapters: chapters, settingsPath: path)
+        let publication = FrenchTypography.mark(Publication(name: slug, settings: settings, chapters: chapters, settingsPath: path))
         let collectivite = document.context
         var context = LayoutContext.data(project: project, publication: publication)
         context["collectivite"] = collectivite
@@ -127,7 +127,7 @@ struct StrategyKit: Sendable {
     /// resolve, which its own build reports, is kept as text).
     private static func guidePassages(_ project: Project) -> [GuidePassage] {
         guard let guide = project.publications.first(where: { $0.name == "guide" }) else { return [] }
-        let context = LayoutContext.data(project: project, publication: guide)
+        let context = LayoutContext.data(project: project, publication: FrenchTypography.mark(guide))
         let quiet = DiagnosticSink()
         var slugger = Slugger()
         var index = AnchorIndex()

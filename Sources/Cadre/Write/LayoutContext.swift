@@ -1,8 +1,7 @@
 import Foundation
 
 /// The values layouts see: the publication, its table of contents, the page being written.
-/// Titles get French typography here, before layouts escape them for HTML: they come from
-/// front matter and settings, which are not part of any chapter's document.
+/// Titles arrive with their French typography (the pass sets front matter and settings too).
 struct LayoutContext: Sendable {
     let publication: Publication
     let pages: [ChapterPage]
@@ -22,16 +21,15 @@ struct LayoutContext: Sendable {
 
     static func settings(_ publication: Publication) -> [String: Any] {
         let settings = publication.settings
-        let typo = { (text: String?) -> Any in text.map { FrenchTypography.apply($0) } ?? false }
         return [
             "nom": publication.name,
-            "titre": FrenchTypography.apply(settings.titre),
-            "sous_titre": typo(settings.sousTitre),
-            "date": typo(settings.date),
-            "editeur": typo(settings.editeur),
+            "titre": settings.titre,
+            "sous_titre": settings.sousTitre ?? false,
+            "date": settings.date ?? false,
+            "editeur": settings.editeur ?? false,
             "langue": settings.langue,
-            "auteurs": (settings.auteurs ?? []).map { FrenchTypography.apply($0) },
-            "credits": (settings.credits ?? []).map { FrenchTypography.apply($0) },
+            "auteurs": settings.auteurs ?? [],
+            "credits": settings.credits ?? [],
         ]
     }
 
@@ -57,9 +55,9 @@ struct LayoutContext: Sendable {
         pages.map { page in
             var entry = link(page)
             entry["nature"] = page.chapter.frontMatter.nature.rawValue
-            entry["resume"] = page.chapter.frontMatter.resume.map { FrenchTypography.apply($0) } ?? false
+            entry["resume"] = page.chapter.frontMatter.resume ?? false
             entry["sections"] = page.headings.filter { $0.level == 2 }.map { heading -> [String: Any] in
-                ["titre": FrenchTypography.apply(heading.title), "numero": heading.number ?? false, "ancre": heading.id, "url": "\(page.chapter.slug).html#\(heading.id)"]
+                ["titre": heading.title, "numero": heading.number ?? false, "ancre": heading.id, "url": "\(page.chapter.slug).html#\(heading.id)"]
             }
             return entry
         }
@@ -68,8 +66,8 @@ struct LayoutContext: Sendable {
     private static func link(_ page: ChapterPage) -> [String: Any] {
         let chapter = page.chapter
         return [
-            "titre": FrenchTypography.apply(chapter.frontMatter.titre),
-            "titre_court": FrenchTypography.apply(chapter.frontMatter.titreCourt ?? chapter.frontMatter.titre),
+            "titre": chapter.frontMatter.titre,
+            "titre_court": chapter.frontMatter.titreCourt ?? chapter.frontMatter.titre,
             "numero": chapter.number.map(String.init) ?? false,
             "url": "\(chapter.slug).html",
             "ancre": chapter.slug,
@@ -79,7 +77,7 @@ struct LayoutContext: Sendable {
     private func chapter(_ page: ChapterPage, html: String) -> [String: Any] {
         var chapter = Self.link(page)
         chapter["nature"] = page.chapter.frontMatter.nature.rawValue
-        chapter["resume"] = page.chapter.frontMatter.resume.map { FrenchTypography.apply($0) } ?? false
+        chapter["resume"] = page.chapter.frontMatter.resume ?? false
         chapter["contenu"] = html
         return chapter
     }

@@ -3,16 +3,15 @@ import Foundation
 extension EditableDocument {
     /// A publication's chapters after the passes, as one editable document.
     init(publication: Publication, pages: [ChapterPage], subject: String? = nil) {
+        // Texts arrive set by the typography pass (settings and front matter included).
         let settings = publication.settings
-        let typography = { (text: String?) in text.map { FrenchTypography.apply($0) } }
         let authors = settings.auteurs.flatMap { $0.isEmpty ? nil : $0.joined(separator: ", ") }
-        self.init(title: FrenchTypography.apply(settings.titre), subtitle: typography(settings.sousTitre),
-                  author: typography(settings.editeur ?? authors), subject: typography(subject ?? settings.sousTitre ?? settings.titre),
-                  date: typography(settings.date),
+        self.init(title: settings.titre, subtitle: settings.sousTitre,
+                  author: settings.editeur ?? authors, subject: subject ?? settings.sousTitre ?? settings.titre,
+                  date: settings.date,
                   chapters: pages.map { page in
-                      EditableChapter(title: FrenchTypography.apply(page.chapter.frontMatter.titre), number: page.chapter.number,
-                                      anchor: page.chapter.slug,
-                                      summary: page.chapter.frontMatter.resume.map { FrenchTypography.apply($0) }, document: page.document)
+                      EditableChapter(title: page.chapter.frontMatter.titre, number: page.chapter.number,
+                                      anchor: page.chapter.slug, summary: page.chapter.frontMatter.resume, document: page.document)
                   })
     }
 
