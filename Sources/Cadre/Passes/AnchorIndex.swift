@@ -50,3 +50,30 @@ struct AnchorIndex: Sendable {
 
     func fragments(in file: String) -> [String] { Array(sections[file]?.keys ?? [:].keys) }
 }
+
+/// Gives the headings of a publication's chapters, in order, their anchors and numbers, and
+/// records them for cross-references: what the chapter pipeline and the guide's passages in
+/// strategy documents both need.
+struct Anchoring {
+    private var slugger = Slugger()
+    /// The anchors so far.
+    private(set) var index = AnchorIndex()
+
+    /// Anchoring for `chapters`; chapter slugs and `reserved` page names are taken already.
+    init(chapters: [Chapter], reserved: Set<String>) {
+        for chapter in chapters {
+            slugger.reserve(chapter.slug)
+            index.addChapter(chapter)
+        }
+        reserved.forEach { slugger.reserve($0) }
+    }
+
+    /// Anchors and numbers the headings of `page`, the next chapter in order.
+    mutating func anchor(_ page: inout ChapterPage, into sink: DiagnosticSink) {
+        SlugPass.run(&page, slugger: &slugger, index: &index, into: sink)
+        NumberingPass.run(&page, index: &index)
+    }
+
+    /// A chapter that could not be read: references into it are not checked (its own error says why).
+    mutating func markUnreadable(_ chapter: Chapter) { index.markUnreadable(chapter.fileName) }
+}

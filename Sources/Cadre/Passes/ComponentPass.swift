@@ -6,8 +6,10 @@ struct ComponentPass {
     let context: TemplateData
     let sink: DiagnosticSink
 
-    /// First round: every component that needs only its own block.
-    func run(_ page: inout ChapterPage) {
+    /// First round: every component that needs only its own block. True when a component
+    /// waits for the whole publication (`finish` then has work to do).
+    @discardableResult
+    func run(_ page: inout ChapterPage) -> Bool {
         replace(in: &page, usedAcronyms: nil)
     }
 
@@ -16,8 +18,10 @@ struct ComponentPass {
         replace(in: &page, usedAcronyms: usedAcronyms)
     }
 
-    private func replace(in page: inout ChapterPage, usedAcronyms: [Acronym]?) {
+    @discardableResult
+    private func replace(in page: inout ChapterPage, usedAcronyms: [Acronym]?) -> Bool {
         let source = page.source
+        var waiting = false
         page.document.replaceBlocks { block -> [Block]? in
             guard case .component(let call) = block else { return nil }
             let location = source.location(of: call.name, near: call.position.line)
@@ -29,10 +33,14 @@ struct ComponentPass {
                 return []
             }
             // In the first round a whole-publication component waits; in the second, only they run.
-            guard component.needsWholePublication == (usedAcronyms != nil) else { return nil }
+            guard component.needsWholePublication == (usedAcronyms != nil) else {
+                waiting = true
+                return nil
+            }
             var request = ComponentRequest(name: call.name, body: call.body, location: location, context: context.values, sink: sink)
             request.usedAcronyms = usedAcronyms ?? []
             return component.blocks(for: request) ?? []
         }
+        return waiting
     }
 }

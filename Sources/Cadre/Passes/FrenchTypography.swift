@@ -9,9 +9,12 @@ public enum FrenchTypography {
     /// component and strategy passages, chart labels. Never to code, addresses, attributes, nor
     /// to the text of a bare link (the address itself).
     static func mark(_ document: inout Document) {
-        document.updateOutermostInlines { mark($0) }
         document.updateBlocks { block in
-            if case .graphic(let graphic) = block { block = .graphic(graphic.mapTexts { apply($0) }) }
+            if case .graphic(let graphic) = block {
+                block = .graphic(graphic.mapTexts { apply($0) })
+            } else {
+                block.updateOwnInlines { mark($0) }
+            }
         }
     }
 

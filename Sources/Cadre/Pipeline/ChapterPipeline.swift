@@ -22,13 +22,7 @@ struct ChapterPipeline: Sendable {
 
     /// The pages with their passes run, and the acronyms the publication uses.
     func run(acronyms: AcronymMarker) async -> [ChapterPage] {
-        var slugger = Slugger()
-        var index = AnchorIndex()
-        for chapter in chapters {
-            slugger.reserve(chapter.slug)
-            index.addChapter(chapter)
-        }
-        reserved.forEach { slugger.reserve($0) }
+        var anchoring = Anchoring(chapters: chapters, reserved: reserved)
 
         // Expand and parse (chapters are independent: concurrently), then give every heading its
         // anchor and number in order: cross-references need all of them.
@@ -38,31 +32,24 @@ struct ChapterPipeline: Sendable {
         }
         let components = ComponentPass(components: components, context: context, sink: sink)
         var pages: [ChapterPage] = []
+        // The list of acronyms used is sorted only for a publication that shows it.
+        var wholePublication = false
         for (chapter, page) in zip(chapters, parsed) {
             progress(chapter.path)
             guard var page else {
-                index.markUnreadable(chapter.fileName)
+                anchoring.markUnreadable(chapter)
                 continue
             }
-            components.run(&page)
-            SlugPass.run(&page, slugger: &slugger, index: &index, into: sink)
-            NumberingPass.run(&page, index: &index)
+            if components.run(&page) { wholePublication = true }
+            anchoring.anchor(&page, into: sink)
             pages.append(page)
         }
 
-        let references = CrossReferencePass(index: index)
+        let references = CrossReferencePass(index: anchoring.index)
         for position in pages.indices {
             let source = pages[position].source
             references.run(&pages[position].document, in: pages[position].chapter.fileName, locate: { source.location(of: $0, near: $1) }, into: sink)
             acronyms.mark(&pages[position].document)
-        }
-        // The list of acronyms used is sorted only for a publication that shows it.
-        var wholePublication = false
-        let set = self.components
-        for page in pages {
-            page.document.forEachBlock { block in
-                if case .component(let call) = block, set[call.name]?.needsWholePublication == true { wholePublication = true }
-            }
         }
         let used = wholePublication ? acronyms.usedAcronyms : []
         let finalPasses = passes

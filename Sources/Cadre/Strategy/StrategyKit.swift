@@ -129,25 +129,18 @@ struct StrategyKit: Sendable {
         guard let guide = project.publications.first(where: { $0.name == "guide" }) else { return [] }
         let context = LayoutContext.data(project: project, publication: FrenchTypography.mark(guide))
         let quiet = DiagnosticSink()
-        var slugger = Slugger()
-        var index = AnchorIndex()
-        for chapter in guide.chapters {
-            slugger.reserve(chapter.slug)
-            index.addChapter(chapter)
-        }
-        PublicationBuild.reservedPages.forEach { slugger.reserve($0) }
+        var anchoring = Anchoring(chapters: guide.chapters, reserved: PublicationBuild.reservedPages)
         var pages: [ChapterPage] = []
         for chapter in guide.chapters {
             guard let markdown = ChapterExpansion.expand(chapter, context: context, into: quiet) else {
-                index.markUnreadable(chapter.fileName)
+                anchoring.markUnreadable(chapter)
                 continue
             }
             var page = ChapterPage(chapter: chapter, markdown: markdown)
-            SlugPass.run(&page, slugger: &slugger, index: &index, into: quiet)
-            NumberingPass.run(&page, index: &index)
+            anchoring.anchor(&page, into: quiet)
             pages.append(page)
         }
-        let references = CrossReferencePass(index: index, publication: guide.name)
+        let references = CrossReferencePass(index: anchoring.index, publication: guide.name)
         var passages: [GuidePassage] = []
         for page in pages {
             page.document.forEachBlock { block in
