@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,10 +36,21 @@ let package = Package(
             ],
             resources: [.copy("Print/weasyprint_worker.py"), .copy("Print/pdf_structure.py")]
         ),
+        // The live preview (`cadre serve`): kept apart so that the library does not pull in the HTTP stack.
+        .target(
+            name: "CadreServe",
+            dependencies: [
+                "Cadre",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "cadre",
             dependencies: [
                 "Cadre",
+                "CadreServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +58,10 @@ let package = Package(
             name: "CadreTests",
             dependencies: ["Cadre"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CadreServeTests",
+            dependencies: ["CadreServe", "Cadre"]
         ),
     ],
     swiftLanguageModes: [.v6]

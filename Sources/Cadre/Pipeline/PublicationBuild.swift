@@ -6,6 +6,12 @@ public struct RenderedFile: Sendable {
     public var path: String
     /// Its bytes.
     public var data: Data
+
+    /// The file at `path` with `data`.
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
 }
 
 /// Takes one publication through the pipeline: expand → parse → passes → write.

@@ -35,20 +35,17 @@ public struct PrintEngine: Sendable {
     func render(_ jobs: [PrintJob], workers: Int) async throws -> [PrintResult] {
         let queue = JobQueue(jobs)
         let count = max(1, min(workers, jobs.count))
-        var results = [PrintResult?](repeating: nil, count: jobs.count)
-        try await withThrowingTaskGroup(of: [(Int, PrintResult)].self) { group in
+        try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<count {
                 group.addTask { try await self.runWorker(queue) }
             }
-            for try await done in group {
-                for (index, result) in done { results[index] = result }
-            }
+            try await group.waitForAll()
         }
-        return results.map { $0 ?? .failure("le moteur PDF s'est arrêté avant ce document") }
+        return await queue.results.map { $0 ?? .failure("le moteur PDF s'est arrêté avant ce document") }
     }
 
-    /// One worker process: takes jobs from the queue until it is empty.
-    private func runWorker(_ queue: JobQueue) async throws -> [(Int, PrintResult)] {
+    /// One worker process: takes jobs from `source` until it has none left.
+    func runWorker(_ source: some PrintJobSource) async throws {
         let outcome = try await Subprocess.run(
             .path(FilePath(python.path)),
             arguments: ["-I", worker.path],
@@ -56,7 +53,7 @@ public struct PrintEngine: Sendable {
             input: .inputWriter,
             output: .sequence,
             error: .sequence
-        ) { execution -> Result<[(Int, PrintResult)], PrintEngineError> in
+        ) { execution -> Result<Void, PrintEngineError> in
             async let errors = Self.drain(execution.standardError)
             var lines = execution.standardOutput.strings().makeAsyncIterator()
             let decoder = JSONDecoder()
@@ -68,19 +65,18 @@ public struct PrintEngine: Sendable {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var done: [(Int, PrintResult)] = []
-            while let (index, job) = await queue.take() {
+            while let (index, job) = await source.take() {
                 _ = try await execution.standardInputWriter.write(try encoder.encode(job) + Data("\n".utf8))
                 guard let line = try await lines.next() else {
                     let stderr = await errors
-                    done.append((index, .failure("le moteur PDF s'est arrêté : \(stderr.suffix(300))")))
+                    await source.finish(index, .failure("le moteur PDF s'est arrêté : \(stderr.suffix(300))"))
                     break
                 }
-                done.append((index, (try? decoder.decode(PrintResult.self, from: Data(line.utf8))) ?? .failure("réponse illisible du moteur PDF : \(line.prefix(200))")))
+                await source.finish(index, (try? decoder.decode(PrintResult.self, from: Data(line.utf8))) ?? .failure("réponse illisible du moteur PDF : \(line.prefix(200))"))
             }
             try? await execution.standardInputWriter.finish()
             _ = await errors
-            return .success(done)
+            return .success(())
         }
         return try outcome.closureResult.get()
     }
@@ -107,16 +103,33 @@ public enum PrintEngineError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// Where a worker takes its jobs and leaves their results.
+protocol PrintJobSource: Sendable {
+    /// The next job and its index, or nil when there is none left.
+    func take() async -> (Int, PrintJob)?
+    /// The result of the job at `index`.
+    func finish(_ index: Int, _ result: PrintResult) async
+}
+
 /// The jobs of a run, handed out one at a time to whichever worker is free.
-private actor JobQueue {
+private actor JobQueue: PrintJobSource {
     private var jobs: [PrintJob]
     private var next = 0
+    /// Results in the jobs' order; nil for a job no worker finished.
+    private(set) var results: [PrintResult?]
 
-    init(_ jobs: [PrintJob]) { self.jobs = jobs }
+    init(_ jobs: [PrintJob]) {
+        self.jobs = jobs
+        results = Array(repeating: nil, count: jobs.count)
+    }
 
     func take() -> (Int, PrintJob)? {
         guard next < jobs.count else { return nil }
         defer { next += 1 }
         return (next, jobs[next])
+    }
+
+    func finish(_ index: Int, _ result: PrintResult) {
+        results[index] = result
     }
 }

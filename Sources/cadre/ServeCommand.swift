@@ -1,0 +1,43 @@
+import ArgumentParser
+import Cadre
+import CadreServe
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Aperçu en direct : sert le site construit en mémoire et le met à jour à chaque enregistrement (rien n'est écrit dans Output/)."
+    )
+
+    @Argument(help: "Publications à servir (par défaut toutes, et les documents de stratégie ; « strategies » les désigne).")
+    var publications: [String] = []
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "Port d'écoute.")
+    var port: Int = 8000
+
+    @Option(name: .long, help: "Adresse d'écoute ; 127.0.0.1 par défaut (n'écoutez ailleurs qu'en connaissance de cause).")
+    var host: String = "127.0.0.1"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port doit être compris entre 0 et 65535") }
+    }
+
+    func run() async throws {
+        var server = PreviewServer(root: project.rootURL)
+        server.host = host
+        server.port = port
+        server.publications = publications
+        let host = host
+        do {
+            try await server.run { port in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                FileHandle.standardError.write(Data("cadre : aperçu sur http://\(shown):\(port)/ — Ctrl-C pour arrêter\n".utf8))
+            }
+        } catch let error as PreviewServerError {
+            FileHandle.standardError.write(Data("cadre : \(error)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
