@@ -85,8 +85,15 @@ struct Routes: Sendable {
         let files = await site.files(of: publication)
         guard files.contains(where: { $0.path == "\(publication)/impression.html" }) else { return notFound() }
         if let chapter, !files.contains(where: { $0.path == "\(publication)/\(chapter).html" }) { return notFound() }
-        let proof = await printer?.print(publication: publication, chapter: chapter, files: files, root: root)
-            ?? PreviewPrinter.Proof(pdf: nil, pages: 0, problem: PrintEngine.installAdvice)
+        let key = names.joined(separator: "/")
+        let proof: PreviewPrinter.Proof
+        if let kept = await site.proof(key) {
+            proof = kept
+        } else {
+            proof = await printer?.print(publication: publication, chapter: chapter, files: files, root: root)
+                ?? PreviewPrinter.Proof(pdf: nil, pages: 0, problem: PrintEngine.installAdvice)
+            if proof.pdf != nil { await site.keep(proof, for: key) }
+        }
         if wantsPDF, let pdf = proof.pdf {
             return response(pdf, type: "application/pdf")
         }

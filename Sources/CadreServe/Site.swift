@@ -29,6 +29,19 @@ actor Site {
         (owners[.publication(publication)] ?? []).sorted().compactMap { path in files[path].map { RenderedFile(path: path, data: $0) } }
     }
 
+    /// The last print preview of each address, kept while the site has not changed (the
+    /// preview page and the PDF it shows are asked one after the other).
+    private var proofs: [String: (version: Int, proof: PreviewPrinter.Proof)] = [:]
+
+    func proof(_ key: String) -> PreviewPrinter.Proof? {
+        proofs[key].flatMap { $0.version == version ? $0.proof : nil }
+    }
+
+    func keep(_ proof: PreviewPrinter.Proof, for key: String) {
+        proofs = proofs.filter { $0.value.version == version }
+        proofs[key] = (version, proof)
+    }
+
     /// Builds everything, at start.
     func buildAll() async -> Change {
         targets = await preview.targets().filter(keep)

@@ -17,26 +17,28 @@ public struct SharedData: Sendable {
 
     /// Loads every `*.yml` of `folder`; typed files (see `DataSchemas`) are validated against their model.
     static func load(folder: URL, relativeTo root: URL, into sink: DiagnosticSink) -> SharedData {
-        var data = SharedData.empty
-        var files: [String: Any] = [:]
-        for url in FileLister.files(in: folder, extensions: ["yml", "yaml"]) {
-            let name = url.deletingPathExtension().lastPathComponent
+        let files = FileLister.files(in: folder, extensions: ["yml", "yaml"]).compactMap { url -> (name: String, source: YAMLSource)? in
             let path = FileLister.relativePath(of: url, to: root)
-            guard let text = FileLister.read(url, path: path, into: sink) else { continue }
-            let source = YAMLSource(text: text, file: path)
-            switch source.parse() {
-            case .failure(let diagnostic):
-                sink.report(diagnostic)
-            case .success(let node):
-                files[name] = node.contextValue
-                data.sources[name] = source
-                if name == "acronymes", let list = YAMLDecoding.decode(AcronymList.self, from: node, source: source, into: sink) {
-                    data.acronyms = list.index(source: source, into: sink)
+            return FileLister.read(url, path: path, into: sink).map { (url.deletingPathExtension().lastPathComponent, YAMLSource(text: $0, file: path)) }
+        }
+        return LoadCache.value(for: FileLister.relativePath(of: folder, to: root), texts: files.flatMap { [$0.source.file, $0.source.text] }, into: sink) { sink in
+            var data = SharedData.empty
+            var values: [String: Any] = [:]
+            for (name, source) in files {
+                switch source.parse() {
+                case .failure(let diagnostic):
+                    sink.report(diagnostic)
+                case .success(let node):
+                    values[name] = node.contextValue
+                    data.sources[name] = source
+                    if name == "acronymes", let list = YAMLDecoding.decode(AcronymList.self, from: node, source: source, into: sink) {
+                        data.acronyms = list.index(source: source, into: sink)
+                    }
                 }
             }
+            data.contents = TemplateData(values)
+            return data
         }
-        data.contents = TemplateData(files)
-        return data
     }
 }
 

@@ -7,6 +7,9 @@ public struct Preview: Sendable {
     /// The project folder.
     public let root: URL
 
+    /// Files parsed by the previous renders, reused while their text is the same.
+    private let cache = LoadCache()
+
     /// A preview of the project at `root`.
     public init(root: URL) { self.root = root.standardizedFileURL }
 
@@ -36,7 +39,7 @@ public struct Preview: Sendable {
 
     /// The targets the project has now: every publication and every collectivité file.
     public func targets() async -> [Target] {
-        let project = await Project.load(root: root, into: DiagnosticSink())
+        let project = await LoadCache.$current.withValue(cache) { await Project.load(root: root, into: DiagnosticSink()) }
         return project.publications.map { .publication($0.name) } + strategyFiles(project).map { .strategy($0) }
     }
 
@@ -66,6 +69,10 @@ public struct Preview: Sendable {
 
     /// Renders `targets`, loading the project once.
     public func render(_ targets: [Target]) async -> [Target: Rendering] {
+        await LoadCache.$current.withValue(cache) { await renderTargets(targets) }
+    }
+
+    private func renderTargets(_ targets: [Target]) async -> [Target: Rendering] {
         let projectSink = DiagnosticSink()
         let project = await Project.load(root: root, into: projectSink)
         let layouts = Layouts.load(folder: project.templatesFolder, root: project.root, into: projectSink)

@@ -9,27 +9,29 @@ struct Layouts {
 
     /// Loads every `.mustache` file under `folder`; a malformed template is an error.
     static func load(folder: URL, root: URL, into sink: DiagnosticSink) -> Layouts {
-        var layouts = Layouts()
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         var names: [String] = []
         while let path = enumerator?.nextObject() as? String {
             if path.hasSuffix(".mustache") { names.append(path) }
         }
-        for path in names.sorted() {
-            let url = folder.appendingPathComponent(path)
-            let relative = FileLister.relativePath(of: url, to: root)
-            guard let text = FileLister.read(url, path: relative, into: sink) else { continue }
-            let name = String(path.dropLast(".mustache".count))
-            do {
-                layouts.library.register(try MustacheTemplate.escaping(HTMLContentType.self, text), named: name)
-                layouts.check.templates[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                sink.report(SourceLocation(file: relative, line: error.context.lineNumber, column: error.column(escaping: HTMLContentType.self)).error("gabarit Mustache mal formé (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée"))
-            } catch {
-                sink.report(SourceLocation(file: relative, line: 1).error("gabarit Mustache mal formé (\(error))"))
-            }
+        let templates = names.sorted().compactMap { path -> (name: String, file: String, text: String)? in
+            let relative = FileLister.relativePath(of: folder.appendingPathComponent(path), to: root)
+            return FileLister.read(folder.appendingPathComponent(path), path: relative, into: sink).map { (String(path.dropLast(".mustache".count)), relative, $0) }
         }
-        return layouts
+        return LoadCache.value(for: FileLister.relativePath(of: folder, to: root), texts: templates.flatMap { [$0.file, $0.text] }, into: sink) { sink in
+            var layouts = Layouts()
+            for (name, relative, text) in templates {
+                do {
+                    layouts.library.register(try MustacheTemplate.escaping(HTMLContentType.self, text), named: name)
+                    layouts.check.templates[name] = text
+                } catch let error as MustacheTemplate.ParserError {
+                    sink.report(SourceLocation(file: relative, line: error.context.lineNumber, column: error.column(escaping: HTMLContentType.self)).error("gabarit Mustache mal formé (\(error.error))", hint: "vérifiez que chaque {{#section}} est fermée"))
+                } catch {
+                    sink.report(SourceLocation(file: relative, line: 1).error("gabarit Mustache mal formé (\(error))"))
+                }
+            }
+            return layouts
+        }
     }
 
     /// Whether `Templates/<name>.mustache` exists.
