@@ -80,7 +80,7 @@ public struct Project: Sendable {
         let source = YAMLSource(text: split.yaml, file: path, lineOffset: split.yamlLine - 1)
         guard let frontMatter = YAMLDecoding.decode(FrontMatter.self, from: source, into: sink) else { return nil }
         let chapter = Chapter(path: path, fileName: name, slug: Chapter.slug(fromFileName: name), frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
-        sink.report(ChapterImages.problems(in: chapter))
+        sink.report(ChapterImages.problems(in: chapter, root: root))
         return chapter
     }
 
