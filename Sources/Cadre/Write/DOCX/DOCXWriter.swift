@@ -39,7 +39,7 @@ public struct DOCXWriter: Sendable {
         package.add("word/theme/theme1.xml", text: DOCXTheme.xml)
         if !EmbeddedFont.installed.isEmpty {
             package.add("word/_rels/fontTable.xml.rels", text: DOCXParts.fontRelationships)
-            for (index, font) in EmbeddedFont.installed.enumerated() { package.add("word/\(DOCXParts.fontPath(index))", font.obfuscated) }
+            for (index, font) in EmbeddedFont.installed.enumerated() { package.add("word/\(DOCXParts.fontPath(index))", stored: font.docxEntry) }
         }
         for (number, picture) in media {
             package.add("word/media/graphique-\(number).svg", picture.svg)

@@ -17,6 +17,10 @@ struct EmbeddedFont: Sendable {
     var fileName: String
     /// The font file, as installed.
     var data: Data
+    /// The file deflated for an ODT, and obfuscated then deflated for a DOCX: done once per
+    /// process, since every document carries the same fonts.
+    var odtEntry: ZipPackage.Stored
+    var docxEntry: ZipPackage.Stored
 
     /// Where Debian installs the charter's fonts (fonts-lato, fonts-sil-charis, which
     /// `scripts/setup` installs for the PDF engine), and each face's file.
@@ -33,8 +37,10 @@ struct EmbeddedFont: Sendable {
     static let installed: [EmbeddedFont] = sources.flatMap { source in
         Face.allCases.compactMap { face -> EmbeddedFont? in
             guard let name = source.files[face],
-                  let data = FileManager.default.contents(atPath: "\(source.folder)/\(name)") else { return nil }
-            return EmbeddedFont(family: source.family, face: face, fileName: name, data: data)
+                  let data = FileManager.default.contents(atPath: "\(source.folder)/\(name)"),
+                  let odt = try? ZipPackage.Stored(data, compress: true),
+                  let docx = try? ZipPackage.Stored(obfuscated(data, key: key(fileName: name)), compress: true) else { return nil }
+            return EmbeddedFont(family: source.family, face: face, fileName: name, data: data, odtEntry: odt, docxEntry: docx)
         }
     }
 
@@ -43,7 +49,9 @@ struct EmbeddedFont: Sendable {
     /// The key Word obfuscates the file with (ECMA-376 Part 1, §17.8.1), a GUID as `w:fontKey`
     /// writes it. Derived from the file's name (FNV-1a), not drawn at random: the same fonts
     /// give the same bytes.
-    var key: String {
+    var key: String { Self.key(fileName: fileName) }
+
+    private static func key(fileName: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var digits = ""
         for round in 0..<2 {
@@ -61,7 +69,9 @@ struct EmbeddedFont: Sendable {
 
     /// The file as Word embeds it (`.odttf`): its first 32 bytes XORed with the key's 16 bytes,
     /// taken from the GUID's last hexadecimal pair to its first.
-    var obfuscated: Data {
+    var obfuscated: Data { Self.obfuscated(data, key: key) }
+
+    private static func obfuscated(_ data: Data, key: String) -> Data {
         let hex = Array(key.filter(\.isHexDigit))
         let keyBytes = (0..<16).map { index -> UInt8 in
             let pair = 30 - 2 * index

@@ -35,7 +35,7 @@ public struct ODTWriter: Sendable {
             package.add("Pictures/graphique-\(index + 1).svg", picture.svg)
             if let png = picture.png { package.add("Pictures/graphique-\(index + 1).png", png, compressed: false) }
         }
-        for font in EmbeddedFont.installed { package.add(ODTPackage.fontPath(font), font.data) }
+        for font in EmbeddedFont.installed { package.add(ODTPackage.fontPath(font), stored: font.odtEntry) }
         return try package.data()
     }
 }
