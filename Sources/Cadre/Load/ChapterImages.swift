@@ -1,11 +1,17 @@
+import Foundation
+
 /// The images a chapter shows must be files of the project, reached from its pages: the
 /// PDF engine refuses anything else, but only after rendering, and it sees the address
-/// resolved (`file:///etc/passwd`), no longer the chapter's line. The addresses are checked
-/// here, as written, so that the error points at the image in the chapter.
+/// resolved (`file:///etc/passwd`), no longer the chapter's line; a missing file it only
+/// warns about, at the print layout's first line. The addresses are checked here, as
+/// written, so that the error points at the image in the chapter.
 enum ChapterImages {
     /// A diagnostic for each image whose address is a URL (other than an inline `data:image`),
-    /// an absolute path, or a relative path leaving the output folder (`../../…`).
-    static func problems(in chapter: Chapter) -> [Diagnostic] {
+    /// an absolute path, a relative path leaving the output folder (`../../…`), or a relative
+    /// path to no file of `Templates/assets/` (the only images cadre copies beside the pages)
+    /// in the project at `root`.
+    static func problems(in chapter: Chapter, root: URL) -> [Diagnostic] {
+        let page = PageFolder(chapter: chapter)
         var diagnostics: [Diagnostic] = []
         var fence: Substring?
         var definitions: [String: (target: String, line: Int, column: Int)] = [:]
@@ -26,8 +32,8 @@ enum ChapterImages {
             let text = withoutCodeSpans(rawLine)
             for match in text.matches(of: #/!\[([^\]]*)\]\(\s*<?([^)\s>]*)/#) {
                 let column = text.distance(from: text.startIndex, to: match.output.2.startIndex) + 1
-                if let problem = problem(String(match.output.2)) {
-                    diagnostics.append(SourceLocation(file: chapter.path, line: line, column: column).error(problem, hint: hint))
+                if let problem = problem(String(match.output.2), from: page, root: root) {
+                    diagnostics.append(SourceLocation(file: chapter.path, line: line, column: column).error(problem, hint: page.hint))
                 }
             }
             for match in text.matches(of: #/!\[([^\]]*)\](?:\[([^\]]*)\])?/#) {
@@ -40,8 +46,8 @@ enum ChapterImages {
             }
         }
         for label in usedLabels.sorted() {
-            guard let definition = definitions[label], let problem = problem(definition.target) else { continue }
-            diagnostics.append(SourceLocation(file: chapter.path, line: definition.line, column: definition.column).error(problem, hint: hint))
+            guard let definition = definitions[label], let problem = problem(definition.target, from: page, root: root) else { continue }
+            diagnostics.append(SourceLocation(file: chapter.path, line: definition.line, column: definition.column).error(problem, hint: page.hint))
         }
         return diagnostics
     }
@@ -62,9 +68,27 @@ enum ChapterImages {
         return false
     }
 
-    static let hint = "mettez l'image dans le projet (Templates/assets/ ou Content/) et citez-la par un chemin relatif, par exemple ../assets/logo.png"
+    /// Why `target`, written in a chapter whose pages are in `page`, cannot be an image of the
+    /// publication, or nil.
+    static func problem(_ target: String, from page: PageFolder, root: URL) -> String? {
+        if let problem = problem(target) { return problem }
+        guard !target.hasPrefix("data:image/"), !target.isEmpty else { return nil }
+        // Where the page's browser looks: the address without its query or fragment, decoded.
+        let path = String(target.prefix { $0 != "?" && $0 != "#" })
+        var parts = page.components
+        for part in (path.removingPercentEncoding ?? path).split(separator: "/") {
+            if part == ".." { parts = parts.dropLast() } else if part != "." { parts.append(String(part)) }
+        }
+        // `<publication>/assets/…` and `strategies/assets/…` are copies of Templates/assets/.
+        if parts.count > 2, parts[1] == "assets" {
+            let source = (["Templates", "assets"] + parts.dropFirst(2)).joined(separator: "/")
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(source).path) { return nil }
+            return "image « \(target) » introuvable : \(source) n'existe pas"
+        }
+        return "image « \(target) » introuvable : cadre ne copie à côté des pages que les fichiers de Templates/assets/"
+    }
 
-    /// Why `target` cannot be an image of the publication, or nil.
+    /// Why `target` cannot be an image of the publication wherever its page is, or nil.
     static func problem(_ target: String) -> String? {
         if target.hasPrefix("data:image/") { return nil }
         if target.firstMatch(of: #/^[A-Za-z][A-Za-z0-9+.\-]*:/#) != nil {
@@ -80,6 +104,26 @@ enum ChapterImages {
             if depth < 0 { return "image « \(target) » : le chemin sort du dossier de sortie" }
         }
         return nil
+    }
+
+    /// The output folder a chapter's pages are written in, as addresses in it resolve: a
+    /// publication's chapters in `<publication>/` (its images in `<publication>/assets/`), a
+    /// strategy document's in `strategies/<nom>/` (its images in `strategies/assets/`).
+    struct PageFolder {
+        var components: [String]
+        /// How to cite an image from this chapter, with a path that is right for its pages.
+        var hint: String
+
+        init(chapter: Chapter) {
+            let parts = chapter.path.split(separator: "/").map(String.init)
+            if parts.first == "Content", parts.count > 2 {
+                components = [parts[1]]
+                hint = "mettez l'image dans Templates/assets/ (copié dans le dossier de chaque publication) et citez-la depuis le chapitre par assets/…, par exemple assets/logo.png"
+            } else {
+                components = ["strategies", "document"]
+                hint = "mettez l'image dans Templates/assets/ (copié dans Output/strategies/assets/) et citez-la depuis le chapitre par ../assets/…, par exemple ../assets/logo.png"
+            }
+        }
     }
 
     /// The line with its code spans (`…`) blanked, so that code showing image syntax is not checked.

@@ -77,13 +77,14 @@ public struct Project: Sendable {
             sink.report(SourceLocation(file: path, line: 1).error("en-tête YAML manquant ou non fermé", hint: "commencez le fichier par une ligne « --- », les champs (titre: …), puis une ligne « --- »"))
             return nil
         }
-        return LoadCache.value(for: path, texts: [text], into: sink) { sink -> Chapter? in
+        let chapter = LoadCache.value(for: path, texts: [text], into: sink) { sink -> Chapter? in
             let source = YAMLSource(text: split.yaml, file: path, lineOffset: split.yamlLine - 1)
             guard let frontMatter = YAMLDecoding.decode(FrontMatter.self, from: source, into: sink) else { return nil }
-            let chapter = Chapter(path: path, fileName: name, slug: Chapter.slug(fromFileName: name), frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
-            sink.report(ChapterImages.problems(in: chapter))
-            return chapter
+            return Chapter(path: path, fileName: name, slug: Chapter.slug(fromFileName: name), frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
         }
+        // Checked at every load: an image may appear in Templates/assets/ while the chapter stays as it is.
+        if let chapter { sink.report(ChapterImages.problems(in: chapter, root: root)) }
+        return chapter
     }
 
     /// Chapters in the order `publication.yml` gives, or by file name.

@@ -35,6 +35,11 @@ struct DOCXBody {
         blocks(chapter.document.blocks, style: DOCXStyleID.body)
     }
 
+    /// Ends the section of the chapter just written: an empty paragraph carrying its properties.
+    mutating func sectionBreak(_ properties: String) {
+        xml += "<w:p><w:pPr>\(properties)</w:pPr></w:p>\n"
+    }
+
     // MARK: - Blocks
 
     private struct ListContext {

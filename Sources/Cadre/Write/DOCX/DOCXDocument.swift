@@ -1,18 +1,32 @@
 /// `word/document.xml`: the title page, the table of contents field, the chapters, and the
 /// page: A4, recto-verso print margins, running head and page number from the second page.
 enum DOCXDocument {
-    static func xml(_ document: EditableDocument, body: String) -> String {
+    /// The document around `body`, whose chapters are `sections` sections (the body ends each
+    /// but the last; this ends the last).
+    static func xml(_ document: EditableDocument, body: String, sections: Int) -> String {
         var xml = XMLText.declaration + "<w:document \(DOCXNamespaces.document)><w:body>\n"
         if document.front {
             xml += titlePage(document)
             xml += tableOfContents(Outline(document.chapters))
         }
         xml += body
-        // Margins in twentieths of a point: 19 mm top and bottom, inner 23 mm, outer 16 mm.
-        xml += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId5\"/><w:footerReference w:type=\"default\" r:id=\"rId6\"/>"
-        xml += "<w:footnotePr><w:numFmt w:val=\"decimal\"/></w:footnotePr>"
-        xml += "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1077\" w:right=\"907\" w:bottom=\"1077\" w:left=\"1304\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>\n"
+        xml += section(first: sections == 1) + "\n"
         return xml + "</w:body></w:document>\n"
+    }
+
+    /// A chapter's section: A4, recto-verso print margins, running head and page number, notes
+    /// numbered from 1. The first section starts the document, whose first page (the title
+    /// page) has neither head nor number; the others follow on (the chapter's heading starts
+    /// its page), so that a word processor shows no section break where a user does not
+    /// expect one.
+    static func section(first: Bool) -> String {
+        var xml = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId5\"/><w:footerReference w:type=\"default\" r:id=\"rId6\"/>"
+        xml += "<w:footnotePr><w:numFmt w:val=\"decimal\"/><w:numRestart w:val=\"eachSect\"/></w:footnotePr>"
+        if !first { xml += "<w:type w:val=\"continuous\"/>" }
+        // Margins in twentieths of a point: 19 mm top and bottom, inner 23 mm, outer 16 mm.
+        xml += "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1077\" w:right=\"907\" w:bottom=\"1077\" w:left=\"1304\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+        if first { xml += "<w:titlePg/>" }
+        return xml + "</w:sectPr>"
     }
 
     private static func paragraph(_ style: String, _ text: String) -> String {

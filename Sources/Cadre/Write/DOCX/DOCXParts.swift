@@ -1,9 +1,10 @@
 /// The small parts of a DOCX around its body: content types, package relationships, settings
 /// (fr-FR, fields updated on opening), running head and page number, notes, fonts, metadata.
 enum DOCXParts {
-    static func contentTypes(hasSVG: Bool, hasPNG: Bool) -> String {
+    static func contentTypes(hasSVG: Bool, hasPNG: Bool, hasFonts: Bool) -> String {
         var xml = XMLText.declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        if hasFonts { xml += "<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>" }
         if hasPNG { xml += "<Default Extension=\"png\" ContentType=\"image/png\"/>" }
         if hasSVG { xml += "<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>" }
         let wordML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -12,6 +13,7 @@ enum DOCXParts {
                              ("/word/footer1.xml", "footer+xml"), ("/word/fontTable.xml", "fontTable+xml")] {
             xml += "<Override PartName=\"\(part)\" ContentType=\"\(wordML)\(type)\"/>"
         }
+        xml += "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>"
         xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
         xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         return xml + "</Types>\n"
@@ -22,11 +24,12 @@ enum DOCXParts {
 
     """
 
-    /// Recto-verso margins, French as the proofing language, the table of contents and page
-    /// numbers brought up to date when Word opens the file. Elements in the schema's order:
-    /// Word refuses a file whose settings are out of order.
+    /// Fonts embedded (and kept when the user saves), recto-verso margins, French as the
+    /// proofing language, the table of contents and page numbers brought up to date when Word
+    /// opens the file, notes numbered from 1 in each section (a chapter is one). Elements in
+    /// the schema's order: Word refuses a file whose settings are out of order.
     static let settings = XMLText.declaration + """
-    <w:settings \(DOCXNamespaces.main)><w:mirrorMargins/><w:defaultTabStop w:val="709"/><w:autoHyphenation/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="fr-FR"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>
+    <w:settings \(DOCXNamespaces.main)><w:embedTrueTypeFonts/><w:mirrorMargins/><w:defaultTabStop w:val="709"/><w:autoHyphenation/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/><w:footnotePr><w:numRestart w:val="eachSect"/><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="fr-FR"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>
 
     """
 
@@ -48,11 +51,42 @@ enum DOCXParts {
             + notes.joined() + "</w:footnotes>\n"
     }
 
-    /// The charter's fonts, declared (Debian: fonts-lato, fonts-sil-charis).
-    static let fontTable = XMLText.declaration + """
-    <w:fonts \(DOCXNamespaces.main)><w:font w:name="\(Charter.serif)"><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font><w:font w:name="\(Charter.sans)"><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font><w:font w:name="\(Charter.mono)"><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font></w:fonts>
+    /// The charter's fonts, each with its files embedded (obfuscated, `word/fonts/`); the code
+    /// font declared only. Relationships `rIdN` of `word/_rels/fontTable.xml.rels`, in
+    /// `EmbeddedFont.installed` order.
+    static var fontTable: String {
+        var xml = XMLText.declaration + "<w:fonts \(DOCXNamespaces.main)>"
+        for (name, family, pitch) in [(Charter.serif, "roman", "variable"), (Charter.sans, "swiss", "variable"), (Charter.mono, "modern", "fixed")] {
+            xml += "<w:font w:name=\"\(name)\"><w:family w:val=\"\(family)\"/><w:pitch w:val=\"\(pitch)\"/>"
+            for (index, font) in EmbeddedFont.installed.enumerated() where font.family == name {
+                xml += "<w:\(embedElement(font.face)) r:id=\"rId\(index + 1)\" w:fontKey=\"\(font.key)\"/>"
+            }
+            xml += "</w:font>"
+        }
+        return xml + "</w:fonts>\n"
+    }
 
-    """
+    /// The element a face is embedded with; `Face` order is the schema's order.
+    private static func embedElement(_ face: EmbeddedFont.Face) -> String {
+        switch face {
+        case .regular: "embedRegular"
+        case .bold: "embedBold"
+        case .italic: "embedItalic"
+        case .boldItalic: "embedBoldItalic"
+        }
+    }
+
+    /// Where an embedded font is kept in the package, from `word/`.
+    static func fontPath(_ index: Int) -> String { "fonts/font\(index + 1).odttf" }
+
+    /// `word/_rels/fontTable.xml.rels`: the embedded font files.
+    static var fontRelationships: String {
+        var xml = XMLText.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        for index in EmbeddedFont.installed.indices {
+            xml += "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/font\" Target=\"\(fontPath(index))\"/>"
+        }
+        return xml + "</Relationships>\n"
+    }
 
     /// Title, subject, author and language; no dates, so that the same input gives the same file.
     static func core(_ document: EditableDocument) -> String {

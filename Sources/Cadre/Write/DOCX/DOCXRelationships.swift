@@ -21,7 +21,7 @@ struct DOCXRelationships {
         var xml = XMLText.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\n"
         let fixed = [("rId1", "styles", "styles.xml"), ("rId2", "settings", "settings.xml"), ("rId3", "numbering", "numbering.xml"),
                      ("rId4", "footnotes", "footnotes.xml"), ("rId5", "header", "header1.xml"), ("rId6", "footer", "footer1.xml"),
-                     ("rId7", "fontTable", "fontTable.xml")]
+                     ("rId7", "fontTable", "fontTable.xml"), ("rId8", "theme", "theme/theme1.xml")]
         for (id, type, target) in fixed {
             xml += "<Relationship Id=\"\(id)\" Type=\"\(Self.base)\(type)\" Target=\"\(target)\"/>\n"
         }

@@ -1,5 +1,5 @@
-/// The small parts of an ODT around its content: `meta.xml` (title, author, subject, fr-FR)
-/// and the manifest listing every part.
+/// The small parts of an ODT around its content: `meta.xml` (title, author, subject, fr-FR),
+/// `settings.xml` and the manifest listing every part.
 enum ODTPackage {
     static let mimetype = "application/vnd.oasis.opendocument.text"
 
@@ -17,12 +17,22 @@ enum ODTPackage {
         return xml
     }
 
-    /// The manifest: the package, its XML parts, then each picture.
+    /// Where an embedded font is kept in the package.
+    static func fontPath(_ font: EmbeddedFont) -> String { "Fonts/\(font.fileName)" }
+
+    /// LibreOffice's own setting « Incorporer les polices dans le document »: a user who saves
+    /// the document keeps the fonts in it.
+    static let settings = XMLText.declaration + """
+    <office:document-settings xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" office:version="1.3"><office:settings><config:config-item-set config:name="ooo:configuration-settings"><config:config-item config:name="EmbedFonts" config:type="boolean">true</config:config-item></config:config-item-set></office:settings></office:document-settings>
+
+    """
+
+    /// The manifest: the package, its XML parts, then each picture and font file.
     static func manifest(pictures: [(path: String, type: String)]) -> String {
         var xml = XMLText.declaration
         xml += "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">\n"
         xml += "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"\(mimetype)\"/>\n"
-        for part in ["content.xml", "styles.xml", "meta.xml"] {
+        for part in ["content.xml", "styles.xml", "meta.xml", "settings.xml"] {
             xml += "<manifest:file-entry manifest:full-path=\"\(part)\" manifest:media-type=\"text/xml\"/>\n"
         }
         for picture in pictures {

@@ -12,14 +12,23 @@ enum ODTStyles {
         return xml
     }
 
-    private static let fonts = """
-    <office:font-face-decls>
-    <style:font-face style:name="\(Charter.sans)" svg:font-family="\(Charter.sans)" style:font-family-generic="swiss" style:font-pitch="variable"/>
-    <style:font-face style:name="\(Charter.serif)" svg:font-family="&apos;\(Charter.serif)&apos;" style:font-family-generic="roman" style:font-pitch="variable"/>
-    <style:font-face style:name="\(Charter.mono)" svg:font-family="&apos;\(Charter.mono)&apos;" style:font-family-generic="modern" style:font-pitch="fixed"/>
-    </office:font-face-decls>
-
-    """
+    /// The charter's fonts, each with the files embedded under `Fonts/` (as LibreOffice's
+    /// « Incorporer les polices » writes them); the code font stays declared only.
+    private static var fonts: String {
+        var xml = "<office:font-face-decls>\n"
+        for (name, family, generic, pitch) in [(Charter.sans, Charter.sans, "swiss", "variable"), (Charter.serif, "&apos;\(Charter.serif)&apos;", "roman", "variable"),
+                                               (Charter.mono, "&apos;\(Charter.mono)&apos;", "modern", "fixed")] {
+            xml += "<style:font-face style:name=\"\(name)\" svg:font-family=\"\(family)\" style:font-family-generic=\"\(generic)\" style:font-pitch=\"\(pitch)\""
+            let files = EmbeddedFont.installed.filter { $0.family == name }
+            guard !files.isEmpty else { xml += "/>\n"; continue }
+            xml += "><svg:font-face-src>"
+            for font in files {
+                xml += "<svg:font-face-uri xlink:href=\"\(ODTPackage.fontPath(font))\" xlink:type=\"simple\"><svg:font-face-format svg:string=\"truetype\"/></svg:font-face-uri>"
+            }
+            xml += "</svg:font-face-src></style:font-face>\n"
+        }
+        return xml + "</office:font-face-decls>\n"
+    }
 
     private static let defaults = """
     <style:default-style style:family="paragraph"><style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb"/><style:text-properties style:font-name="\(Charter.serif)" fo:font-size="9.3pt" fo:language="fr" fo:country="FR" fo:hyphenate="true" fo:color="\(Charter.encre)"/></style:default-style>
