@@ -298,3 +298,177 @@ class _Repair:
                 for key in (_KEY, _SCOPE):
                     if key in obj:
                         del obj[key]
+
+
+# MARK: - the printer's PDF/X-4
+
+"""The printer's PDF (PDF/X-4) after WeasyPrint writes it, `prepare_for_print(path, prepress)`:
+
+- the output intent names its printing condition as a prepress preflight looks it up
+  (`OutputConditionIdentifier` FOGRA39, registry color.org) around the embedded CMYK profile;
+- every colour a page draws is CMYK: the print style sheet gives the charter in `device-cmyk()`,
+  and what is still RGB (a chart's inline colours, a white) is converted through the output
+  profile, neutral greys to the black plate alone, so no `rg`/`RG` is left in a content stream;
+- the MediaBox grows by a slug on every side, so that MediaBox ⊋ BleedBox ⊋ TrimBox; what the
+  page draws is clipped to the bleed, and the crop marks and the bleed marks are drawn in the
+  slug, outside the bleed, in the registration colour (all plates);
+- link annotations go: PDF/X allows none inside the bleed, and paper has no links.
+"""
+
+import zlib
+
+#: The printing condition of the output profile (ICC registry of characterizations).
+PRINTING_CONDITION = {
+    "OutputConditionIdentifier": "FOGRA39",
+    "RegistryName": "http://www.color.org",
+    "OutputCondition": "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 "
+                       "= coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)",
+    "Info": "FOGRA39 (ISO Coated v2 equivalent), profile built with ArgyllCMS from Fogra's FOGRA39L data",
+}
+
+_POINTS_PER_MM = 72 / 25.4
+
+
+class CMYKConverter:
+    """sRGB → the output profile's CMYK, relative colorimetric with black point compensation;
+    neutral greys to the black plate alone (text and hairlines stay sharp on press)."""
+
+    def __init__(self, profile_path):
+        from PIL import Image, ImageCms
+        self._image = Image
+        self._cms = ImageCms
+        profile = ImageCms.getOpenProfile(profile_path)
+        self._transform = ImageCms.buildTransform(
+            ImageCms.createProfile("sRGB"), profile, "RGB", "CMYK",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC, flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+        lab = ImageCms.createProfile("LAB")
+        to_lab = ImageCms.buildTransform(profile, lab, "CMYK", "LAB", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+        self._srgb_to_lab = ImageCms.buildTransform(ImageCms.createProfile("sRGB"), lab, "RGB", "LAB",
+                                                    renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+        # Lightness of each black-plate tint, 0 to 100 %.
+        self._black = [ImageCms.applyTransform(Image.new("CMYK", (1, 1), (0, 0, 0, round(k * 2.55))), to_lab).getpixel((0, 0))[0]
+                       for k in range(101)]
+        self._cache = {}
+
+    def convert(self, red, green, blue):
+        """(c, m, y, k) from 0 to 1, rounded to 1/1000 so the same colour writes the same bytes."""
+        key = tuple(max(0, min(255, round(float(v) * 255))) for v in (red, green, blue))
+        if key not in self._cache:
+            if key[0] == key[1] == key[2]:
+                lightness = self._cms.applyTransform(self._image.new("RGB", (1, 1), key), self._srgb_to_lab).getpixel((0, 0))[0]
+                k = min(range(101), key=lambda tint: abs(self._black[tint] - lightness))
+                cmyk = (0, 0, 0, 0 if key[0] == 255 else k / 100)
+            else:
+                pixel = self._cms.applyTransform(self._image.new("RGB", (1, 1), key), self._transform).getpixel((0, 0))
+                cmyk = tuple(round(v / 255, 3) for v in pixel)
+            self._cache[key] = cmyk
+        return self._cache[key]
+
+
+def _stream(pdf, data):
+    """A Flate-compressed stream (zlib is deterministic for the same bytes and level)."""
+    return pikepdf.Stream(pdf, zlib.compress(data, 9), Filter=pikepdf.Name.FlateDecode)
+
+
+def _to_cmyk(instructions, converter):
+    """The instructions with every DeviceRGB colour operator turned into its CMYK one."""
+    rgb = {"rg": "k", "RG": "K"}
+    space = {"cs": None, "CS": None}  # current colour space names, fill and stroke
+    converted = []
+    for instruction in instructions:
+        operator = str(instruction.operator)
+        operands = list(instruction.operands)
+        if operator in rgb and len(operands) == 3:
+            instruction = pikepdf.ContentStreamInstruction(list(converter.convert(*operands)), pikepdf.Operator(rgb[operator]))
+        elif operator in space and operands and operands[0] == pikepdf.Name.DeviceRGB:
+            space[operator] = "rgb"
+            instruction = pikepdf.ContentStreamInstruction([pikepdf.Name.DeviceCMYK], instruction.operator)
+        elif operator in space:
+            space[operator] = None
+        elif operator in ("sc", "scn", "SC", "SCN") and len(operands) == 3 \
+                and space["cs" if operator.islower() else "CS"] == "rgb":
+            instruction = pikepdf.ContentStreamInstruction(list(converter.convert(*operands)), instruction.operator)
+        converted.append(instruction)
+    return converted
+
+
+def _convert_xobjects(pdf, resources, converter, seen):
+    """Form XObjects and tiling patterns draw with their own content streams: converted too."""
+    if not isinstance(resources, pikepdf.Dictionary):
+        return
+    for category in ("/XObject", "/Pattern"):
+        for _, item in (resources.get(category) or {}).items():
+            if not isinstance(item, pikepdf.Stream) or item.objgen in seen:
+                continue
+            seen.add(item.objgen)
+            if item.get("/Subtype") == "/Form" or item.get("/PatternType") == 1:
+                item.write(zlib.compress(pikepdf.unparse_content_stream(
+                    _to_cmyk(pikepdf.parse_content_stream(item), converter)), 9), filter=pikepdf.Name.FlateDecode)
+                _convert_xobjects(pdf, item.get("/Resources"), converter, seen)
+
+
+def _registration(pdf):
+    """The registration colour: a tint of every plate (Separation /All)."""
+    tint = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[1, 1, 1, 1], N=1)
+    return pdf.make_indirect(pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name.All, pikepdf.Name.DeviceCMYK, tint]))
+
+
+def _marks(trim, bleed, slug, crop):
+    """Crop marks on the trim lines and bleed marks on the bleed lines, both in the slug:
+    each starts 1 mm outside the bleed and stops 1 mm inside the media edge."""
+    left, bottom, right, top = trim
+    gap = bleed + 1 * _POINTS_PER_MM
+    end = bleed + slug - 1 * _POINTS_PER_MM
+    lines = []
+    corners = ((left, bottom, -1, -1), (right, bottom, 1, -1), (left, top, -1, 1), (right, top, 1, 1))
+    for x, y, dx, dy in corners:
+        positions = ([0] if crop else []) + ([bleed] if bleed > 0 else [])
+        for offset, stop in ((p, end if p == 0 else gap + (end - gap) / 2) for p in positions):
+            # vertical line at x (+ offset outwards), above/below the bleed
+            lines.append((x + dx * offset, y + dy * gap, x + dx * offset, y + dy * stop))
+            # horizontal line at y (+ offset outwards), left/right of the bleed
+            lines.append((x + dx * gap, y + dy * offset, x + dx * stop, y + dy * offset))
+    path = "".join(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l " for x1, y1, x2, y2 in lines)
+    return f"q /CadreRegistration CS 1 SCN 0.25 w 0 J [] 0 d {path}S Q\n".encode()
+
+
+def prepare_for_print(path, prepress):
+    """Rewrites the PDF/X-4 at `path` in place for the printer (see above). `prepress` comes
+    from the job: bleed, slug in millimetres, crop marks or not, and the output profile."""
+    bleed = float(prepress.get("bleed", 0)) * _POINTS_PER_MM
+    slug = float(prepress.get("slug", 0)) * _POINTS_PER_MM
+    marks = bool(prepress.get("marks"))
+    converter = CMYKConverter(prepress["profile"])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for intent in pdf.Root.get("/OutputIntents", []):
+            if intent.get("/S") == "/GTS_PDFX":
+                for key, value in PRINTING_CONDITION.items():
+                    intent[pikepdf.Name("/" + key)] = pikepdf.String(value)
+        registration = _registration(pdf) if marks or slug > 0 else None
+        seen = set()
+        for page in pdf.pages:
+            trim = [float(v) for v in page.obj.get("/TrimBox", page.obj.MediaBox)]
+            box = [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed]
+            media = [box[0] - slug, box[1] - slug, box[2] + slug, box[3] + slug]
+            content = pikepdf.unparse_content_stream(_to_cmyk(pikepdf.parse_content_stream(page), converter))
+            clip = f"q {box[0]:.3f} {box[1]:.3f} {box[2] - box[0]:.3f} {box[3] - box[1]:.3f} re W n\n".encode()
+            drawing = clip + content + b"\nQ\n"
+            if registration is not None:
+                resources = page.obj.Resources  # WeasyPrint shares one among the pages
+                if "/ColorSpace" not in resources:
+                    resources.ColorSpace = pikepdf.Dictionary()
+                resources.ColorSpace.CadreRegistration = registration
+                drawing += _marks(trim, bleed, slug, marks)
+            _convert_xobjects(pdf, page.obj.get("/Resources"), converter, seen)
+            page.obj.Contents = _stream(pdf, drawing)
+            page.obj.TrimBox = pikepdf.Array([round(v, 3) for v in trim])
+            page.obj.BleedBox = pikepdf.Array([round(v, 3) for v in box])
+            page.obj.MediaBox = pikepdf.Array([round(v, 3) for v in media])
+            if "/Annots" in page.obj:
+                kept = [a for a in page.obj.Annots if a.get("/Subtype") in ("/PrinterMark", "/TrapNet")]
+                if kept:
+                    page.obj.Annots = pikepdf.Array(kept)
+                else:
+                    del page.obj["/Annots"]
+        pdf.save(path, deterministic_id=True, compress_streams=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
