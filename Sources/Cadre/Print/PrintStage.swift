@@ -65,7 +65,7 @@ struct PrintStage {
                                date: Self.date(publication), lang: Self.language(publication.settings.langue), prepress: printer?.prepress)
             return Target(job: job, origin: publication.settingsPath, layout: publication.printLayout, publication: publication, checksBudget: counted)
         }
-        var targets = [target("\(name).pdf", settings.norme, printer: PrinterVersion(settings: settings, project: project), counted: true)]
+        var targets = [target("\(name).pdf", settings.norme, printer: PrinterVersion(settings: settings, templates: project.templatesFolder), counted: true)]
         if settings.versionEcran == true {
             targets.append(target("\(name)-ecran.pdf", .pdfUA1, printer: nil, counted: false))
         }

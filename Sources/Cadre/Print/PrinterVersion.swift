@@ -11,7 +11,8 @@ struct PrinterVersion {
     static let colourSheet = "print/imprimeur.css"
 
     let settings: PrintSettings
-    let project: Project
+    /// The project's `Templates/` folder.
+    let templates: URL
 
     /// The style sheets (CSS text) added to the print page: the bleed, and for PDF/X the
     /// charter in `device-cmyk()` (`Templates/print/imprimeur.css`, when the project has one).
@@ -26,7 +27,7 @@ struct PrinterVersion {
             sheets.append("@page { bleed: \(millimetres)mm; marks: \(marks); }")
         }
         if settings.norme == .pdfX4,
-           let colours = try? String(contentsOf: project.templatesFolder.appendingPathComponent(Self.colourSheet), encoding: .utf8) {
+           let colours = try? String(contentsOf: templates.appendingPathComponent(Self.colourSheet), encoding: .utf8) {
             sheets.append(colours)
         }
         return sheets
