@@ -117,3 +117,43 @@ def test_the_screen_version_stays_tagged_pdf_ua(output):
         assert "/OutputIntents" not in pdf.Root
         assert all([round(v) for v in box(page, "/MediaBox")] == [0, 0, 595, 842] for page in pdf.pages), \
             "ni fond perdu ni traits de coupe"
+
+
+RENDER = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import weasyprint, pdf_structure
+from weasyprint.css import ColorProfile
+profile = sys.argv[2]
+with open(profile, "rb") as file:
+    cmyk = ColorProfile(file, profile, "relative-colorimetric", (["c"], ["m"], ["y"], ["k"]))
+html = weasyprint.HTML(string='<p style="color: #336699">Texte : <img src="data:image/png;base64,'
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7'
+    'QOjdAAAAD0lEQVR42mM8IafBwMAAAAX0ARC3QJRhAAAAAElFTkSuQmCC"></p>'
+    '<svg width="60" height="30"><rect width="40" height="20" fill="#ff8800" stroke="#000"/></svg>')
+document = html.render(pdf_variant="pdf/x-4", color_profiles={"device-cmyk": cmyk},
+                       stylesheets=[weasyprint.CSS(string="@page { bleed: 3mm; marks: none }")])
+document.write_pdf(sys.argv[3], pdf_variant="pdf/x-4")
+pdf_structure.prepare_for_print(sys.argv[3], {"bleed": 3, "slug": 10, "marks": True, "profile": profile})
+"""
+
+
+def test_images_and_charts_of_any_publication_come_out_cmyk_or_profiled(tmp_path):
+    """What a printer's PDF may hold beyond the plaquette — a PNG, an SVG with inline colours,
+    text in an RGB colour — leaves no DeviceRGB: vector colours become CMYK, an image gets its
+    sRGB profile."""
+    import subprocess
+    from conftest import REPOSITORY
+    python = REPOSITORY / ".venv" / "bin" / "python3"
+    profile = REPOSITORY / ".venv" / "cadre" / "FOGRA39.icc"
+    assert profile.exists(), "profil de sortie absent : lancez scripts/setup"
+    pdf_path = tmp_path / "essai.pdf"
+    subprocess.run([str(python), "-I", "-c", RENDER, str(REPOSITORY / "Sources" / "Cadre" / "Print"), str(profile),
+                    str(pdf_path)], check=True, capture_output=True)
+    with pikepdf.open(pdf_path) as pdf:
+        operators = {str(i.operator) for _, instructions in content_streams(pdf) for i in instructions}
+        assert not operators & {"rg", "RG"} and {"k", "K"} <= operators, sorted(operators)
+        images = [o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+        rgb = [o for o in images if o.get("/ColorSpace") != pikepdf.Name.DeviceGray]  # masks are gray
+        assert rgb and all(isinstance(o.ColorSpace, pikepdf.Array) and o.ColorSpace[0] == pikepdf.Name.ICCBased
+                           and int(o.ColorSpace[1].N) == 3 for o in rgb), [repr(o.get("/ColorSpace"))[:60] for o in rgb]

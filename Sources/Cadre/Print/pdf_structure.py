@@ -309,6 +309,7 @@ class _Repair:
 - every colour a page draws is CMYK: the print style sheet gives the charter in `device-cmyk()`,
   and what is still RGB (a chart's inline colours, a white) is converted through the output
   profile, neutral greys to the black plate alone, so no `rg`/`RG` is left in a content stream;
+  an RGB image keeps its pixels and gets an sRGB profile (PDF/X-4 allows RGB only with one);
 - the MediaBox grows by a slug on every side, so that MediaBox ⊋ BleedBox ⊋ TrimBox; what the
   page draws is clipped to the bleed, and the crop marks and the bleed marks are drawn in the
   slug, outside the bleed, in the registration colour (all plates);
@@ -432,6 +433,21 @@ def _marks(trim, bleed, slug, crop):
     return f"q /CadreRegistration CS 1 SCN 0.25 w 0 J [] 0 d {path}S Q\n".encode()
 
 
+def _profile_rgb_images(pdf, resources, seen, srgb):
+    """An RGB image keeps its pixels and says what they mean: an sRGB profile (PDF/X-4 allows
+    RGB only with one)."""
+    if not isinstance(resources, pikepdf.Dictionary):
+        return
+    for _, item in (resources.get("/XObject") or {}).items():
+        if not isinstance(item, pikepdf.Stream) or item.objgen in seen:
+            continue
+        seen.add(item.objgen)
+        if item.get("/Subtype") == "/Image" and item.get("/ColorSpace") == pikepdf.Name.DeviceRGB:
+            item.ColorSpace = srgb()
+        elif item.get("/Subtype") == "/Form":
+            _profile_rgb_images(pdf, item.get("/Resources"), seen, srgb)
+
+
 def prepare_for_print(path, prepress):
     """Rewrites the PDF/X-4 at `path` in place for the printer (see above). `prepress` comes
     from the job: bleed, slug in millimetres, crop marks or not, and the output profile."""
@@ -445,7 +461,15 @@ def prepare_for_print(path, prepress):
                 for key, value in PRINTING_CONDITION.items():
                     intent[pikepdf.Name("/" + key)] = pikepdf.String(value)
         registration = _registration(pdf) if marks or slug > 0 else None
-        seen = set()
+        seen, images, profiles = set(), set(), []
+
+        def srgb():
+            if not profiles:
+                from importlib.resources import files
+                data = (files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+                profiles.append(pdf.make_indirect(pikepdf.Array(
+                    [pikepdf.Name.ICCBased, pikepdf.Stream(pdf, zlib.compress(data, 9), N=3, Filter=pikepdf.Name.FlateDecode)])))
+            return profiles[0]
         for page in pdf.pages:
             trim = [float(v) for v in page.obj.get("/TrimBox", page.obj.MediaBox)]
             box = [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed]
@@ -460,6 +484,7 @@ def prepare_for_print(path, prepress):
                 resources.ColorSpace.CadreRegistration = registration
                 drawing += _marks(trim, bleed, slug, marks)
             _convert_xobjects(pdf, page.obj.get("/Resources"), converter, seen)
+            _profile_rgb_images(pdf, page.obj.get("/Resources"), images, srgb)
             page.obj.Contents = _stream(pdf, drawing)
             page.obj.TrimBox = pikepdf.Array([round(v, 3) for v in trim])
             page.obj.BleedBox = pikepdf.Array([round(v, 3) for v in box])

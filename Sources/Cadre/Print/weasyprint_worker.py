@@ -156,7 +156,7 @@ def output_profile():
     """The printer's CMYK profile, for the output intent of a PDF/X-4."""
     from weasyprint.css import ColorProfile
     if not os.path.isfile(OUTPUT_PROFILE):
-        raise FileNotFoundError(f"profil de sortie CMYK absent ({OUTPUT_PROFILE}) — lancez « scripts/setup »")
+        raise FileNotFoundError(f"profil de sortie CMJN absent ({OUTPUT_PROFILE}) — lancez « scripts/setup »")
     with open(OUTPUT_PROFILE, "rb") as file:
         return ColorProfile(file, OUTPUT_PROFILE, "relative-colorimetric", (["c"], ["m"], ["y"], ["k"]))
 
