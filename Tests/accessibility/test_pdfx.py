@@ -130,7 +130,8 @@ with open(profile, "rb") as file:
 html = weasyprint.HTML(string='<p style="color: #336699">Texte : <img src="data:image/png;base64,'
     'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7'
     'QOjdAAAAD0lEQVR42mM8IafBwMAAAAX0ARC3QJRhAAAAAElFTkSuQmCC"></p>'
-    '<svg width="60" height="30"><rect width="40" height="20" fill="#ff8800" stroke="#000"/></svg>')
+    '<svg width="60" height="30"><rect width="40" height="20" fill="#ff8800" stroke="#000"/></svg>'
+    '<div style="height: 1cm; background: linear-gradient(#0b7a75, #142a61, #ffffff)"></div>')
 document = html.render(pdf_variant="pdf/x-4", color_profiles={"device-cmyk": cmyk},
                        stylesheets=[weasyprint.CSS(string="@page { bleed: 3mm; marks: none }")])
 document.write_pdf(sys.argv[3], pdf_variant="pdf/x-4")
@@ -138,10 +139,10 @@ pdf_structure.prepare_for_print(sys.argv[3], {"bleed": 3, "slug": 10, "marks": T
 """
 
 
-def test_images_and_charts_of_any_publication_come_out_cmyk_or_profiled(tmp_path):
+def test_images_gradients_and_charts_of_any_publication_come_out_cmyk_or_profiled(tmp_path):
     """What a printer's PDF may hold beyond the plaquette — a PNG, an SVG with inline colours,
-    text in an RGB colour — leaves no DeviceRGB: vector colours become CMYK, an image gets its
-    sRGB profile."""
+    a CSS gradient, text in an RGB colour — leaves no DeviceRGB: vector colours become CMYK, an
+    image gets its sRGB profile."""
     import subprocess
     from conftest import REPOSITORY
     python = REPOSITORY / ".venv" / "bin" / "python3"
@@ -154,6 +155,8 @@ def test_images_and_charts_of_any_publication_come_out_cmyk_or_profiled(tmp_path
         operators = {str(i.operator) for _, instructions in content_streams(pdf) for i in instructions}
         assert not operators & {"rg", "RG"} and {"k", "K"} <= operators, sorted(operators)
         images = [o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+        shadings = [o for o in pdf.objects if isinstance(o, (pikepdf.Dictionary, pikepdf.Stream)) and "/ShadingType" in o]
+        assert shadings and all(o.ColorSpace == pikepdf.Name.DeviceCMYK for o in shadings)
         rgb = [o for o in images if o.get("/ColorSpace") != pikepdf.Name.DeviceGray]  # masks are gray
         assert rgb and all(isinstance(o.ColorSpace, pikepdf.Array) and o.ColorSpace[0] == pikepdf.Name.ICCBased
                            and int(o.ColorSpace[1].N) == 3 for o in rgb), [repr(o.get("/ColorSpace"))[:60] for o in rgb]

@@ -309,7 +309,8 @@ class _Repair:
 - every colour a page draws is CMYK: the print style sheet gives the charter in `device-cmyk()`,
   and what is still RGB (a chart's inline colours, a white) is converted through the output
   profile, neutral greys to the black plate alone, so no `rg`/`RG` is left in a content stream;
-  an RGB image keeps its pixels and gets an sRGB profile (PDF/X-4 allows RGB only with one);
+  a gradient's end colours too; an RGB image keeps its pixels and gets an sRGB profile
+  (PDF/X-4 allows RGB only with one);
 - the MediaBox grows by a slug on every side, so that MediaBox ⊋ BleedBox ⊋ TrimBox; what the
   page draws is clipped to the bleed, and the crop marks and the bleed marks are drawn in the
   slug, outside the bleed, in the registration colour (all plates);
@@ -408,6 +409,38 @@ def _convert_xobjects(pdf, resources, converter, seen):
                 _convert_xobjects(pdf, item.get("/Resources"), converter, seen)
 
 
+def _convert_function(function, converter):
+    """An RGB interpolation function (a gradient's), its end colours in CMYK; False when it is
+    of a kind this cannot convert (sampled, PostScript)."""
+    kind = int(function.get("/FunctionType", -1))
+    if kind == 2 and len(function.get("/C0", [])) == 3 and len(function.get("/C1", [])) == 3:
+        function.C0 = pikepdf.Array(converter.convert(*function.C0))
+        function.C1 = pikepdf.Array(converter.convert(*function.C1))
+        return True
+    if kind == 3:
+        return all([_convert_function(f, converter) for f in function.Functions])
+    return False
+
+
+def _rgb_shading(shading):
+    """Whether a shading's colours are sRGB: in DeviceRGB, or — WeasyPrint 70 with an output
+    intent — three sRGB values written in the output profile's four-component space."""
+    space = shading.get("/ColorSpace")
+    if space == pikepdf.Name.DeviceRGB:
+        return True
+    return isinstance(space, pikepdf.Array) and space[0] == pikepdf.Name.ICCBased and int(space[1].get("/N", 0)) == 4
+
+
+def _convert_shadings(pdf, converter):
+    """CSS gradients are shadings of sRGB colours: their colours go through the profile too."""
+    for obj in pdf.objects:
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) and "/ShadingType" in obj \
+                and "/Function" in obj and _rgb_shading(obj):
+            functions = obj.Function if isinstance(obj.Function, pikepdf.Array) else [obj.Function]
+            if len(functions) == 1 and _convert_function(functions[0], converter):
+                obj.ColorSpace = pikepdf.Name.DeviceCMYK
+
+
 def _registration(pdf):
     """The registration colour: a tint of every plate (Separation /All)."""
     tint = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[1, 1, 1, 1], N=1)
@@ -460,6 +493,7 @@ def prepare_for_print(path, prepress):
             if intent.get("/S") == "/GTS_PDFX":
                 for key, value in PRINTING_CONDITION.items():
                     intent[pikepdf.Name("/" + key)] = pikepdf.String(value)
+        _convert_shadings(pdf, converter)
         registration = _registration(pdf) if marks or slug > 0 else None
         seen, images, profiles = set(), set(), []
 
