@@ -1,4 +1,5 @@
-"""PDF/UA structure repairs of WeasyPrint 70's tagged PDFs, made with pikepdf after it writes.
+"""PDF/UA structure repairs of WeasyPrint 70's tagged PDFs, and the printer's finish of its PDF/X-4
+(`prepare_for_print`, at the end of this file), made with pikepdf after it writes.
 
 WeasyPrint builds the structure tree page by page and leaves some of it out. Importing this
 module wraps its tree builder so that every structure element it makes names the HTML element
@@ -18,6 +19,8 @@ rewrites a tagged PDF:
 
 Same input, same bytes: no dates, random ids or dictionary order enter what is written.
 """
+
+import zlib
 
 import pikepdf
 import pydyf
@@ -302,22 +305,19 @@ class _Repair:
 
 # MARK: - the printer's PDF/X-4
 
-"""The printer's PDF (PDF/X-4) after WeasyPrint writes it, `prepare_for_print(path, prepress)`:
-
-- the output intent names its printing condition as a prepress preflight looks it up
-  (`OutputConditionIdentifier` FOGRA39, registry color.org) around the embedded CMYK profile;
-- every colour a page draws is CMYK: the print style sheet gives the charter in `device-cmyk()`,
-  and what is still RGB (a chart's inline colours, a white) is converted through the output
-  profile, neutral greys to the black plate alone, so no `rg`/`RG` is left in a content stream;
-  a gradient's end colours too; an RGB image keeps its pixels and gets an sRGB profile
-  (PDF/X-4 allows RGB only with one);
-- the MediaBox grows by a slug on every side, so that MediaBox ⊋ BleedBox ⊋ TrimBox; what the
-  page draws is clipped to the bleed, and the crop marks and the bleed marks are drawn in the
-  slug, outside the bleed, in the registration colour (all plates);
-- link annotations go: PDF/X allows none inside the bleed, and paper has no links.
-"""
-
-import zlib
+# The printer's PDF (PDF/X-4) after WeasyPrint writes it, `prepare_for_print(path, prepress)`:
+#
+# - the output intent names its printing condition as a prepress preflight looks it up
+#   (`OutputConditionIdentifier` FOGRA39, registry color.org) around the embedded CMYK profile;
+# - every colour a page draws is CMYK: the print style sheet gives the charter in `device-cmyk()`,
+#   and what is still RGB (a chart's inline colours, a white) is converted through the output
+#   profile, neutral greys to the black plate alone, so no `rg`/`RG` is left in a content stream;
+#   a gradient's end colours too; an RGB image keeps its pixels and gets an sRGB profile
+#   (PDF/X-4 allows RGB only with one);
+# - the MediaBox grows by a slug on every side, so that MediaBox ⊋ BleedBox ⊋ TrimBox; what the
+#   page draws is clipped to the bleed, and the crop marks and the bleed marks are drawn in the
+#   slug, outside the bleed, in the registration colour (all plates);
+# - link annotations go: PDF/X allows none inside the bleed, and paper has no links.
 
 #: The printing condition of the output profile (ICC registry of characterizations).
 PRINTING_CONDITION = {
@@ -447,21 +447,19 @@ def _registration(pdf):
     return pdf.make_indirect(pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name.All, pikepdf.Name.DeviceCMYK, tint]))
 
 
-def _marks(trim, bleed, slug, crop):
-    """Crop marks on the trim lines and bleed marks on the bleed lines, both in the slug:
-    each starts 1 mm outside the bleed and stops 1 mm inside the media edge."""
+def _marks(trim, bleed, slug):
+    """Crop marks on the trim lines and, half as long, bleed marks on the bleed lines, at each
+    corner, in the slug: each starts 1 mm outside the bleed; crop marks stop 1 mm short of the
+    media's edge."""
     left, bottom, right, top = trim
-    gap = bleed + 1 * _POINTS_PER_MM
-    end = bleed + slug - 1 * _POINTS_PER_MM
+    start = bleed + _POINTS_PER_MM
+    crop_end = bleed + slug - _POINTS_PER_MM
+    kinds = [(0, crop_end)] + ([(bleed, start + (crop_end - start) / 2)] if bleed > 0 else [])
     lines = []
-    corners = ((left, bottom, -1, -1), (right, bottom, 1, -1), (left, top, -1, 1), (right, top, 1, 1))
-    for x, y, dx, dy in corners:
-        positions = ([0] if crop else []) + ([bleed] if bleed > 0 else [])
-        for offset, stop in ((p, end if p == 0 else gap + (end - gap) / 2) for p in positions):
-            # vertical line at x (+ offset outwards), above/below the bleed
-            lines.append((x + dx * offset, y + dy * gap, x + dx * offset, y + dy * stop))
-            # horizontal line at y (+ offset outwards), left/right of the bleed
-            lines.append((x + dx * gap, y + dy * offset, x + dx * stop, y + dy * offset))
+    for x, y, dx, dy in ((left, bottom, -1, -1), (right, bottom, 1, -1), (left, top, -1, 1), (right, top, 1, 1)):
+        for offset, end in kinds:
+            lines.append((x + dx * offset, y + dy * start, x + dx * offset, y + dy * end))  # vertical, above or below
+            lines.append((x + dx * start, y + dy * offset, x + dx * end, y + dy * offset))  # horizontal, beside
     path = "".join(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l " for x1, y1, x2, y2 in lines)
     return f"q /CadreRegistration CS 1 SCN 0.25 w 0 J [] 0 d {path}S Q\n".encode()
 
@@ -494,7 +492,7 @@ def prepare_for_print(path, prepress):
                 for key, value in PRINTING_CONDITION.items():
                     intent[pikepdf.Name("/" + key)] = pikepdf.String(value)
         _convert_shadings(pdf, converter)
-        registration = _registration(pdf) if marks or slug > 0 else None
+        registration = _registration(pdf) if marks and slug > 0 else None
         seen, images, profiles = set(), set(), []
 
         def srgb():
@@ -516,7 +514,7 @@ def prepare_for_print(path, prepress):
                 if "/ColorSpace" not in resources:
                     resources.ColorSpace = pikepdf.Dictionary()
                 resources.ColorSpace.CadreRegistration = registration
-                drawing += _marks(trim, bleed, slug, marks)
+                drawing += _marks(trim, bleed, slug)
             _convert_xobjects(pdf, page.obj.get("/Resources"), converter, seen)
             _profile_rgb_images(pdf, page.obj.get("/Resources"), images, srgb)
             page.obj.Contents = _stream(pdf, drawing)
