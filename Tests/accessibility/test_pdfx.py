@@ -149,7 +149,7 @@ def test_images_gradients_and_charts_of_any_publication_come_out_cmyk_or_profile
     profile = REPOSITORY / ".venv" / "cadre" / "FOGRA39.icc"
     assert profile.exists(), "profil de sortie absent : lancez scripts/setup"
     pdf_path = tmp_path / "essai.pdf"
-    subprocess.run([str(python), "-I", "-c", RENDER, str(REPOSITORY / "Sources" / "Cadre" / "Print"), str(profile),
+    subprocess.run([str(python), "-I", "-B", "-c", RENDER, str(REPOSITORY / "Sources" / "Cadre" / "Print"), str(profile),
                     str(pdf_path)], check=True, capture_output=True)
     with pikepdf.open(pdf_path) as pdf:
         operators = {str(i.operator) for _, instructions in content_streams(pdf) for i in instructions}
