@@ -93,11 +93,28 @@ struct PrintTests {
         let boxes = try poppler("pdfinfo", "-box", project.output.appendingPathComponent("depliant/depliant.pdf").path)
         #expect(boxes.contains("TrimBox:             0.00     0.00   595.28   841.89"))
         #expect(boxes.contains("BleedBox:           -8.50    -8.50   603.78   850.39"), "3 mm = 8.5 pt of bleed on each side: \(boxes)")
+        #expect(boxes.contains("MediaBox:          -36.85   -36.85   632.13   878.74"), "10 mm of slug for the marks, around the bleed: \(boxes)")
         let screen = try poppler("pdfinfo", "-box", project.output.appendingPathComponent("depliant/depliant-ecran.pdf").path)
         #expect(screen.contains("MediaBox:            0.00     0.00   595.28   841.89"))
         #expect(screen.contains("Tagged:          yes"))
         let printer = try poppler("pdfinfo", "-meta", project.output.appendingPathComponent("depliant/depliant.pdf").path)
         #expect(printer.contains("PDF/X-4"))
+        let objects = try Self.inflated(project.output.appendingPathComponent("depliant/depliant.pdf").path)
+        #expect(objects.contains("/S /GTS_PDFX") && objects.contains("/OutputConditionIdentifier (FOGRA39)"), "the printer's output intent")
+    }
+
+    @Test func thePrintersVersionIsLaidOutWithItsBleedAndTheCharterInCMYK() throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        try project.write("Templates/print/imprimeur.css", ":root { --marine: device-cmyk(0.96 0.78 0 0.47); }\n")
+        var settings = PrintSettings(norme: .pdfX4)
+        settings.fondPerdu = 3
+        settings.traitsDeCoupe = true
+        let printer = PrinterVersion(settings: settings, templates: project.root.appendingPathComponent("Templates"))
+        // WeasyPrint's own marks would sit inside the bleed: the worker draws them in the slug.
+        #expect(printer.css == ["@page { bleed: 3mm; marks: none; }", ":root { --marine: device-cmyk(0.96 0.78 0 0.47); }\n"])
+        #expect(printer.prepress == Prepress(bleed: 3, slug: 10, marks: true))
+        #expect(PrinterVersion(settings: PrintSettings(norme: .pdfUA1), templates: project.root.appendingPathComponent("Templates")).prepress == nil)
     }
 
     @Test func aMissedPageCountIsReportedWithTheLongestChapters() async throws {

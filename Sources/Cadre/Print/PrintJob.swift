@@ -19,6 +19,8 @@ struct PrintJob: Codable, Sendable {
     var date: String?
     /// Document language, such as `fr-FR`.
     var lang: String?
+    /// For a PDF/X: bleed, slug and marks of the printer's finish.
+    var prepress: Prepress?
 }
 
 /// What the worker answers for one job.

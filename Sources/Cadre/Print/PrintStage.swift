@@ -59,15 +59,15 @@ struct PrintStage {
     private func targets(for publication: Publication) -> [Target] {
         let name = publication.name
         let settings = publication.settings.impression ?? PrintSettings(norme: .pdfUA1)
-        func target(_ file: String, _ standard: PDFStandard, css: String?, counted: Bool) -> Target {
+        func target(_ file: String, _ standard: PDFStandard, printer: PrinterVersion?, counted: Bool) -> Target {
             let job = PrintJob(html: staged.url("\(name)/impression.html").path, pdf: staged.url("\(name)/\(file)").path, roots: roots,
-                               variant: standard.rawValue, css: css.map { [$0] } ?? [], anchors: publication.chapters.map(\.slug),
-                               date: Self.date(publication), lang: Self.language(publication.settings.langue))
+                               variant: standard.rawValue, css: printer?.css ?? [], anchors: publication.chapters.map(\.slug),
+                               date: Self.date(publication), lang: Self.language(publication.settings.langue), prepress: printer?.prepress)
             return Target(job: job, origin: publication.settingsPath, layout: publication.printLayout, publication: publication, checksBudget: counted)
         }
-        var targets = [target("\(name).pdf", settings.norme, css: settings.printerCSS, counted: true)]
+        var targets = [target("\(name).pdf", settings.norme, printer: PrinterVersion(settings: settings, templates: project.templatesFolder), counted: true)]
         if settings.versionEcran == true {
-            targets.append(target("\(name)-ecran.pdf", .pdfUA1, css: nil, counted: false))
+            targets.append(target("\(name)-ecran.pdf", .pdfUA1, printer: nil, counted: false))
         }
         return targets
     }

@@ -1,4 +1,5 @@
-"""PDF/UA structure repairs of WeasyPrint 70's tagged PDFs, made with pikepdf after it writes.
+"""PDF/UA structure repairs of WeasyPrint 70's tagged PDFs, and the printer's finish of its PDF/X-4
+(`prepare_for_print`, at the end of this file), made with pikepdf after it writes.
 
 WeasyPrint builds the structure tree page by page and leaves some of it out. Importing this
 module wraps its tree builder so that every structure element it makes names the HTML element
@@ -18,6 +19,8 @@ rewrites a tagged PDF:
 
 Same input, same bytes: no dates, random ids or dictionary order enter what is written.
 """
+
+import zlib
 
 import pikepdf
 import pydyf
@@ -298,3 +301,231 @@ class _Repair:
                 for key in (_KEY, _SCOPE):
                     if key in obj:
                         del obj[key]
+
+
+# MARK: - the printer's PDF/X-4
+
+# The printer's PDF (PDF/X-4) after WeasyPrint writes it, `prepare_for_print(path, prepress)`:
+#
+# - the output intent names its printing condition as a prepress preflight looks it up
+#   (`OutputConditionIdentifier` FOGRA39, registry color.org) around the embedded CMYK profile;
+# - every colour a page draws is CMYK: the print style sheet gives the charter in `device-cmyk()`,
+#   and what is still RGB (a chart's inline colours, a white) is converted through the output
+#   profile, neutral greys to the black plate alone, so no `rg`/`RG` is left in a content stream;
+#   a gradient's end colours too; an RGB image keeps its pixels and gets an sRGB profile
+#   (PDF/X-4 allows RGB only with one);
+# - the MediaBox grows by a slug on every side, so that MediaBox ⊋ BleedBox ⊋ TrimBox; what the
+#   page draws is clipped to the bleed, and the crop marks and the bleed marks are drawn in the
+#   slug, outside the bleed, in the registration colour (all plates);
+# - link annotations go: PDF/X allows none inside the bleed, and paper has no links.
+
+#: The printing condition of the output profile (ICC registry of characterizations).
+PRINTING_CONDITION = {
+    "OutputConditionIdentifier": "FOGRA39",
+    "RegistryName": "http://www.color.org",
+    "OutputCondition": "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 "
+                       "= coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)",
+    "Info": "FOGRA39 (ISO Coated v2 equivalent), profile built with ArgyllCMS from Fogra's FOGRA39L data",
+}
+
+_POINTS_PER_MM = 72 / 25.4
+
+
+class CMYKConverter:
+    """sRGB → the output profile's CMYK, relative colorimetric with black point compensation;
+    neutral greys to the black plate alone (text and hairlines stay sharp on press)."""
+
+    def __init__(self, profile_path):
+        from PIL import Image, ImageCms
+        self._image = Image
+        self._cms = ImageCms
+        profile = ImageCms.getOpenProfile(profile_path)
+        self._transform = ImageCms.buildTransform(
+            ImageCms.createProfile("sRGB"), profile, "RGB", "CMYK",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC, flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+        lab = ImageCms.createProfile("LAB")
+        to_lab = ImageCms.buildTransform(profile, lab, "CMYK", "LAB", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+        self._srgb_to_lab = ImageCms.buildTransform(ImageCms.createProfile("sRGB"), lab, "RGB", "LAB",
+                                                    renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+        # Lightness of each black-plate tint, 0 to 100 %.
+        self._black = [ImageCms.applyTransform(Image.new("CMYK", (1, 1), (0, 0, 0, round(k * 2.55))), to_lab).getpixel((0, 0))[0]
+                       for k in range(101)]
+        self._cache = {}
+
+    def convert(self, red, green, blue):
+        """(c, m, y, k) from 0 to 1, rounded to 1/1000 so the same colour writes the same bytes."""
+        key = tuple(max(0, min(255, round(float(v) * 255))) for v in (red, green, blue))
+        if key not in self._cache:
+            if key[0] == key[1] == key[2]:
+                lightness = self._cms.applyTransform(self._image.new("RGB", (1, 1), key), self._srgb_to_lab).getpixel((0, 0))[0]
+                k = min(range(101), key=lambda tint: abs(self._black[tint] - lightness))
+                cmyk = (0, 0, 0, 0 if key[0] == 255 else k / 100)
+            else:
+                pixel = self._cms.applyTransform(self._image.new("RGB", (1, 1), key), self._transform).getpixel((0, 0))
+                cmyk = tuple(round(v / 255, 3) for v in pixel)
+            self._cache[key] = cmyk
+        return self._cache[key]
+
+
+def _stream(pdf, data):
+    """A Flate-compressed stream (zlib is deterministic for the same bytes and level)."""
+    return pikepdf.Stream(pdf, zlib.compress(data, 9), Filter=pikepdf.Name.FlateDecode)
+
+
+def _to_cmyk(instructions, converter):
+    """The instructions with every DeviceRGB colour operator turned into its CMYK one."""
+    rgb = {"rg": "k", "RG": "K"}
+    space = {"cs": None, "CS": None}  # current colour space names, fill and stroke
+    converted = []
+    for instruction in instructions:
+        operator = str(instruction.operator)
+        operands = list(instruction.operands)
+        if operator in rgb and len(operands) == 3:
+            instruction = pikepdf.ContentStreamInstruction(list(converter.convert(*operands)), pikepdf.Operator(rgb[operator]))
+        elif operator in space and operands and operands[0] == pikepdf.Name.DeviceRGB:
+            space[operator] = "rgb"
+            instruction = pikepdf.ContentStreamInstruction([pikepdf.Name.DeviceCMYK], instruction.operator)
+        elif operator in space:
+            space[operator] = None
+        elif operator in ("sc", "scn", "SC", "SCN") and len(operands) == 3 \
+                and space["cs" if operator.islower() else "CS"] == "rgb":
+            instruction = pikepdf.ContentStreamInstruction(list(converter.convert(*operands)), instruction.operator)
+        converted.append(instruction)
+    return converted
+
+
+def _convert_xobjects(pdf, resources, converter, seen):
+    """Form XObjects and tiling patterns draw with their own content streams: converted too."""
+    if not isinstance(resources, pikepdf.Dictionary):
+        return
+    for category in ("/XObject", "/Pattern"):
+        for _, item in (resources.get(category) or {}).items():
+            if not isinstance(item, pikepdf.Stream) or item.objgen in seen:
+                continue
+            seen.add(item.objgen)
+            if item.get("/Subtype") == "/Form" or item.get("/PatternType") == 1:
+                item.write(zlib.compress(pikepdf.unparse_content_stream(
+                    _to_cmyk(pikepdf.parse_content_stream(item), converter)), 9), filter=pikepdf.Name.FlateDecode)
+                _convert_xobjects(pdf, item.get("/Resources"), converter, seen)
+
+
+def _convert_function(function, converter):
+    """An RGB interpolation function (a gradient's), its end colours in CMYK; False when it is
+    of a kind this cannot convert (sampled, PostScript)."""
+    kind = int(function.get("/FunctionType", -1))
+    if kind == 2 and len(function.get("/C0", [])) == 3 and len(function.get("/C1", [])) == 3:
+        function.C0 = pikepdf.Array(converter.convert(*function.C0))
+        function.C1 = pikepdf.Array(converter.convert(*function.C1))
+        return True
+    if kind == 3:
+        return all([_convert_function(f, converter) for f in function.Functions])
+    return False
+
+
+def _rgb_shading(shading):
+    """Whether a shading's colours are sRGB: in DeviceRGB, or — WeasyPrint 70 with an output
+    intent — three sRGB values written in the output profile's four-component space."""
+    space = shading.get("/ColorSpace")
+    if space == pikepdf.Name.DeviceRGB:
+        return True
+    return isinstance(space, pikepdf.Array) and space[0] == pikepdf.Name.ICCBased and int(space[1].get("/N", 0)) == 4
+
+
+def _convert_shadings(pdf, converter):
+    """CSS gradients are shadings of sRGB colours: their colours go through the profile too."""
+    for obj in pdf.objects:
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) and "/ShadingType" in obj \
+                and "/Function" in obj and _rgb_shading(obj):
+            functions = obj.Function if isinstance(obj.Function, pikepdf.Array) else [obj.Function]
+            if len(functions) == 1 and _convert_function(functions[0], converter):
+                obj.ColorSpace = pikepdf.Name.DeviceCMYK
+
+
+def _registration(pdf):
+    """The registration colour: a tint of every plate (Separation /All)."""
+    tint = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[1, 1, 1, 1], N=1)
+    return pdf.make_indirect(pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name.All, pikepdf.Name.DeviceCMYK, tint]))
+
+
+def _marks(trim, bleed, slug):
+    """Crop marks on the trim lines and, half as long, bleed marks on the bleed lines, at each
+    corner, in the slug: each starts 1 mm outside the bleed; crop marks stop 1 mm short of the
+    media's edge."""
+    left, bottom, right, top = trim
+    start = bleed + _POINTS_PER_MM
+    crop_end = bleed + slug - _POINTS_PER_MM
+    kinds = [(0, crop_end)] + ([(bleed, start + (crop_end - start) / 2)] if bleed > 0 else [])
+    lines = []
+    for x, y, dx, dy in ((left, bottom, -1, -1), (right, bottom, 1, -1), (left, top, -1, 1), (right, top, 1, 1)):
+        for offset, end in kinds:
+            lines.append((x + dx * offset, y + dy * start, x + dx * offset, y + dy * end))  # vertical, above or below
+            lines.append((x + dx * start, y + dy * offset, x + dx * end, y + dy * offset))  # horizontal, beside
+    path = "".join(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l " for x1, y1, x2, y2 in lines)
+    return f"q /CadreRegistration CS 1 SCN 0.25 w 0 J [] 0 d {path}S Q\n".encode()
+
+
+def _profile_rgb_images(pdf, resources, seen, srgb):
+    """An RGB image keeps its pixels and says what they mean: an sRGB profile (PDF/X-4 allows
+    RGB only with one)."""
+    if not isinstance(resources, pikepdf.Dictionary):
+        return
+    for _, item in (resources.get("/XObject") or {}).items():
+        if not isinstance(item, pikepdf.Stream) or item.objgen in seen:
+            continue
+        seen.add(item.objgen)
+        if item.get("/Subtype") == "/Image" and item.get("/ColorSpace") == pikepdf.Name.DeviceRGB:
+            item.ColorSpace = srgb()
+        elif item.get("/Subtype") == "/Form":
+            _profile_rgb_images(pdf, item.get("/Resources"), seen, srgb)
+
+
+def prepare_for_print(path, prepress):
+    """Rewrites the PDF/X-4 at `path` in place for the printer (see above). `prepress` comes
+    from the job: bleed, slug in millimetres, crop marks or not, and the output profile."""
+    bleed = float(prepress.get("bleed", 0)) * _POINTS_PER_MM
+    slug = float(prepress.get("slug", 0)) * _POINTS_PER_MM
+    marks = bool(prepress.get("marks"))
+    converter = CMYKConverter(prepress["profile"])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for intent in pdf.Root.get("/OutputIntents", []):
+            if intent.get("/S") == "/GTS_PDFX":
+                for key, value in PRINTING_CONDITION.items():
+                    intent[pikepdf.Name("/" + key)] = pikepdf.String(value)
+        _convert_shadings(pdf, converter)
+        registration = _registration(pdf) if marks and slug > 0 else None
+        seen, images, profiles = set(), set(), []
+
+        def srgb():
+            if not profiles:
+                from importlib.resources import files
+                data = (files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+                profiles.append(pdf.make_indirect(pikepdf.Array(
+                    [pikepdf.Name.ICCBased, pikepdf.Stream(pdf, zlib.compress(data, 9), N=3, Filter=pikepdf.Name.FlateDecode)])))
+            return profiles[0]
+        for page in pdf.pages:
+            trim = [float(v) for v in page.obj.get("/TrimBox", page.obj.MediaBox)]
+            box = [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed]
+            media = [box[0] - slug, box[1] - slug, box[2] + slug, box[3] + slug]
+            content = pikepdf.unparse_content_stream(_to_cmyk(pikepdf.parse_content_stream(page), converter))
+            clip = f"q {box[0]:.3f} {box[1]:.3f} {box[2] - box[0]:.3f} {box[3] - box[1]:.3f} re W n\n".encode()
+            drawing = clip + content + b"\nQ\n"
+            if registration is not None:
+                resources = page.obj.Resources  # WeasyPrint shares one among the pages
+                if "/ColorSpace" not in resources:
+                    resources.ColorSpace = pikepdf.Dictionary()
+                resources.ColorSpace.CadreRegistration = registration
+                drawing += _marks(trim, bleed, slug)
+            _convert_xobjects(pdf, page.obj.get("/Resources"), converter, seen)
+            _profile_rgb_images(pdf, page.obj.get("/Resources"), images, srgb)
+            page.obj.Contents = _stream(pdf, drawing)
+            page.obj.TrimBox = pikepdf.Array([round(v, 3) for v in trim])
+            page.obj.BleedBox = pikepdf.Array([round(v, 3) for v in box])
+            page.obj.MediaBox = pikepdf.Array([round(v, 3) for v in media])
+            if "/Annots" in page.obj:
+                kept = [a for a in page.obj.Annots if a.get("/Subtype") in ("/PrinterMark", "/TrapNet")]
+                if kept:
+                    page.obj.Annots = pikepdf.Array(kept)
+                else:
+                    del page.obj["/Annots"]
+        pdf.save(path, deterministic_id=True, compress_streams=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)

@@ -5,18 +5,23 @@ documents pay Python's and WeasyPrint's start-up once. Protocol, JSON Lines on t
 
   first line out  {"ready": true, "version": "70.0"}   or {"ready": false, "error": "…"}
   each line in    {"html": path, "pdf": path, "roots": [folder…], "variant": "pdf/ua-1",
-                   "css": [stylesheet text…], "anchors": [id…], "date": "2021", "lang": "fr-FR"}
+                   "css": [stylesheet text…], "anchors": [id…], "date": "2021", "lang": "fr-FR",
+                   "prepress": {"bleed": 3, "slug": 10, "marks": true}}   (prepress: pdf/x-4 only)
   each line out   {"ok": true, "pages": 30, "anchors": {id: page}, "refused": [url…],
                    "warnings": [text…]}   or {"ok": false, "error": "…"}
 
 Only files inside `roots` can be fetched (stylesheets, images, fonts); any other URL —
-network or file — is refused and reported back, never read.
+network or file — is refused and reported back, never read. The engine's own resources, built
+by `scripts/setup` into `.venv/cadre/`, are read too: the printer's CMYK output profile
+(FOGRA39.icc) and the sans-serif of the charter with its own no-break space (polices/).
 """
 
 import hashlib
 import json
 import logging
 import os
+import pathlib
+import re
 import signal
 import sys
 import threading
@@ -74,12 +79,18 @@ except Exception as error:  # the engine is missing or broken: say so, never a t
     sys.exit(0)
 
 
+#: The engine's own resources, made by `scripts/setup` beside WeasyPrint.
+RESOURCES = os.path.join(sys.prefix, "cadre")
+OUTPUT_PROFILE = os.path.join(RESOURCES, "FOGRA39.icc")
+FONTS = os.path.join(RESOURCES, "polices")
+
+
 class ProjectFetcher(weasyprint.URLFetcher):
     """Serves `file:` URLs under the allowed folders and `data:` URLs; refuses the rest."""
 
     def __init__(self, roots, refused):
         super().__init__(allowed_protocols={"file", "data"})
-        self.roots = [os.path.realpath(root) + os.sep for root in roots]
+        self.roots = [os.path.realpath(root) + os.sep for root in [*roots, RESOURCES]]
         self.refused = refused
 
     def fetch(self, url, headers=None):
@@ -104,16 +115,68 @@ class Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+#: Lato's styles as its files name them (CadreSans-BoldItalic.ttf).
+FACE = re.compile(r"^CadreSans-(Hairline|Thin|Light|Regular|Medium|Semibold|Bold|Heavy|Black)?(Italic)?\.ttf$")
+WEIGHTS = {"Hairline": 100, "Thin": 200, "Light": 300, None: 400, "Regular": 400, "Medium": 500,
+           "Semibold": 600, "Bold": 700, "Heavy": 800, "Black": 900}
+
+
+class Faces:
+    """The charter's sans-serif as built by `scripts/setup` (« Cadre Sans »: Lato with a glyph of
+    its own for U+00A0, so that the no-break space survives in the PDF's text layer), declared
+    once per worker: one font configuration serves every document, so a batch does not copy
+    the fonts again for each one."""
+
+    def __init__(self):
+        from weasyprint.text.fonts import FontConfiguration
+        self.config = FontConfiguration()
+        rules = []
+        for name in sorted(os.listdir(FONTS)) if os.path.isdir(FONTS) else []:
+            match = FACE.match(name)
+            if match:
+                weight, style = WEIGHTS[match.group(1)], "italic" if match.group(2) else "normal"
+                url = pathlib.Path(FONTS, name).as_uri()
+                rules.append(f'@font-face {{ font-family: "Cadre Sans"; src: url("{url}"); '
+                             f"font-weight: {weight}; font-style: {style}; }}")
+        fetcher = ProjectFetcher([], [])
+        self.sheets = [weasyprint.CSS(string="\n".join(rules), url_fetcher=fetcher, font_config=self.config)] if rules else []
+
+
+_faces = None
+
+
+def faces():
+    global _faces
+    if _faces is None:
+        _faces = Faces()
+    return _faces
+
+
+def output_profile():
+    """The printer's CMYK profile, for the output intent of a PDF/X-4."""
+    from weasyprint.css import ColorProfile
+    if not os.path.isfile(OUTPUT_PROFILE):
+        raise FileNotFoundError(f"profil de sortie CMJN absent ({OUTPUT_PROFILE}) — lancez « scripts/setup »")
+    with open(OUTPUT_PROFILE, "rb") as file:
+        return ColorProfile(file, OUTPUT_PROFILE, "relative-colorimetric", (["c"], ["m"], ["y"], ["k"]))
+
+
 def render(job, collector):
     refused = []
     fetcher = ProjectFetcher(job["roots"], refused)
     # PDF/X-4 metadata carries a document id; derive it from the file name, not at random.
     seed = hashlib.md5(os.path.basename(job["pdf"]).encode()).digest()
     weasyprint.pdf.metadata.uuid4 = lambda: uuid.UUID(bytes=seed)
+    fonts = faces()
     html = weasyprint.HTML(filename=job["html"], url_fetcher=fetcher)
-    stylesheets = [weasyprint.CSS(string=text, url_fetcher=fetcher) for text in job.get("css", [])]
+    stylesheets = fonts.sheets + [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=fonts.config)
+                                  for text in job.get("css", [])]
     variant = job.get("variant")
-    document = html.render(stylesheets=stylesheets, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1")
+    # The output intent of a PDF/X: WeasyPrint embeds the profile named device-cmyk and draws
+    # transparency groups in DeviceCMYK.
+    profiles = {"device-cmyk": output_profile()} if variant == "pdf/x-4" else None
+    document = html.render(stylesheets=stylesheets, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1",
+                           font_config=fonts.config, color_profiles=profiles)
     if job.get("date"):
         document.metadata.created = document.metadata.modified = job["date"]
     if job.get("lang"):
@@ -127,6 +190,8 @@ def render(job, collector):
     partial = job["pdf"] + ".partiel"
     document.write_pdf(partial, pdf_variant=variant, pdf_identifier=True, pdf_tags=variant == "pdf/ua-1")
     pdf_structure.finish(partial, variant)
+    if variant == "pdf/x-4":
+        pdf_structure.prepare_for_print(partial, {**job.get("prepress", {}), "profile": OUTPUT_PROFILE})
     os.replace(partial, job["pdf"])
     return {"ok": True, "pages": len(document.pages), "anchors": anchors, "refused": refused,
             "warnings": [m for m in collector.messages if not any(url in m for url in refused)]}
