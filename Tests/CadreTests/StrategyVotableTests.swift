@@ -137,7 +137,7 @@ struct StrategyVotableTests {
         #expect(!small.contains("pratiquée par 90\u{202F}%") && !small.contains("74\u{202F}%"))
         #expect(small.contains("ses budgets et ses effectifs ne sont pas un point de comparaison pertinent"))
         #expect(small.contains("Chaque volet du 1\u{202F}% est ouvert à la structure qui exerce effectivement la compétence"))
-        #expect(small.contains("Ressources et financements\u{202F}»\u{A0}: la <abbr"))
+        #expect(small.contains("Mobiliser des ressources cohérentes avec les actions\u{202F}»\u{A0}: la <abbr"))
         #expect(!small.contains("les appels à projets de la DAECT"))
         let other = try #require(pages["sans-un-pourcent"])
         #expect(!other.contains("Chaque volet du 1\u{202F}% est ouvert à la structure qui exerce effectivement la compétence"))

@@ -7,13 +7,14 @@ struct FundingPassages {
     let guide: GuideReference
 
     /// The chapter of the guide these facts come from.
-    static let chapter = "Ressources et financements"
+    static let chapter = "Mobiliser des ressources cohérentes avec les actions"
 
     var blocks: [Block] {
         let lines = strategy.financement.map(\.value)
         var blocks: [Block] = []
-        func box(_ topic: String, _ paragraphs: [String]) {
-            blocks.append(PassageByType.callout(label: [.text("Guide, « \(Self.chapter) » : \(topic)")], blocks: paragraphs.map { .paragraph([.text($0)]) }))
+        func box(_ topic: String, _ paragraphs: [String], list: [String] = []) {
+            let items: [Block] = list.isEmpty ? [] : [.list(List(items: list.map { ListItem(blocks: [.plain([.text($0)])]) }))]
+            blocks.append(PassageByType.callout(label: [.text("Guide, « \(Self.chapter) » : \(topic)")], blocks: paragraphs.map { .paragraph([.text($0)]) } + items))
         }
         var schemes: [GuideReference.OnePercentScheme] = []
         for line in lines where line.source == .dispositif1Pourcent {
@@ -26,7 +27,7 @@ struct FundingPassages {
         }
         if lines.contains(where: { $0.source == .appelDAECT }), let daect = guide.schemes?.daect {
             let calls = daect.appels.map { "\($0.nom) : \($0.objet.prefix(1).lowercased() + $0.objet.dropFirst())" }
-            box("les appels à projets de la DAECT", [daect.description] + (calls.isEmpty ? [] : ["Les appels : " + calls.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: " ; ") + "."]))
+            box("les appels à projets de la DAECT", [daect.description], list: calls)
         }
         if lines.contains(where: { $0.source == .ficol }), let ficol = guide.ficol {
             // The data describes the FICOL starting with its verb (« Finance des projets… »).
