@@ -157,6 +157,10 @@ struct StrategyVotableTests {
         let dept = try #require(pages["departement"])
         #expect(dept.contains("elle ne donne aucun chiffre comparable pour un département"))
         #expect(!dept.contains("Cette stratégie au regard de l’enquête"))
+        // A passage of its own, from the guide's typology of échelons.
+        #expect(dept.contains("ce qui change pour un département"))
+        #expect(dept.contains("pas de 1\u{202F}%, réservé au bloc communal"))
+        #expect(!agglo.contains("ce qui change pour un"))
     }
 
     // MARK: Natural French

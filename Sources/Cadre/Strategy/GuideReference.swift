@@ -13,6 +13,18 @@ struct GuideReference: Sendable {
     var schemes: FundingSchemes?
     /// The France urbaine / CNFPT-INET survey's figures (seed 003), for the « repères » box.
     var survey: Survey?
+    /// What changes with the échelon (`typologie_strategies.yml`, `echelons`), by id.
+    var echelons: [Echelon] = []
+
+    /// One échelon of the guide's typology: its strengths, the schemes open to it, its usual organisation.
+    struct Echelon: Decodable, Sendable {
+        var id: String
+        var nom: String
+        var atouts: String
+        var dispositifs: String
+        var organisation: String
+    }
+    struct TypologyFile: Decodable { var echelons: [Echelon] }
 
     struct OrganisationModel: Decodable, Sendable {
         var id: String
@@ -184,6 +196,7 @@ struct GuideReference: Sendable {
         reference.ficol = funding?.ficol
         reference.schemes = decode(FundingSchemes.self, "financements")
         reference.survey = decode(Survey.self, "chiffres_enquete")
+        reference.echelons = decode(TypologyFile.self, "typologie_strategies")?.echelons ?? []
         return reference
     }
 

@@ -24,7 +24,7 @@ struct StrategyRule: Sendable, Hashable {
         condition: "Chaque indicateur renseigne unité, valeur de référence, valeur cible datée, périodicité et sources",
         advice: "la grille du guide décrit chaque indicateur par son unité, sa valeur de référence, sa valeur cible à une date, sa périodicité et ses sources")
     static let fewIndicators = StrategyRule(id: "indicateurs-peu-nombreux", severity: .warning,
-        condition: "Au plus \(StrategyRule.indicatorsPerLevel) indicateurs par objectif ou par résultat",
+        condition: "Au plus \(FrenchWording.number(StrategyRule.indicatorsPerLevel)) indicateurs par objectif ou par résultat",
         advice: "le guide recommande des indicateurs peu nombreux, simples, faciles à vérifier et peu coûteux ; gardez les plus parlants")
     static let midTermEvaluation = StrategyRule(id: "evaluations-programmees", severity: .warning,
         condition: "Une évaluation à mi-parcours et une évaluation finale sont programmées",

@@ -18,11 +18,11 @@ struct BudgetByYear: StrategyComponent {
         }
         let footer = ["Mandature"] + budget.columns.map { Money.euros($0.total) } + [Money.euros(totals.reduce(0, +))]
         let how = budget.followsActivities
-            ? "Le fichier de la collectivité donne le montant de chaque source pour toute la mandature : chacun est réparti entre les années comme le coût des activités, selon leur calendrier."
+            ? "Le plan de financement donne le montant de chaque source pour toute la mandature : chacun est réparti entre les années comme le coût des activités, selon leur calendrier."
             : "Aucune activité n'étant encore datée et chiffrée, chaque source est répartie à parts égales entre les années de la mandature."
         var note = how + " Les crédits sont inscrits et votés à chaque exercice budgétaire ; les cofinancements restent à obtenir."
         if document.strategy.portage.coutAnnuelEtp == nil {
-            note += " Le coût du personnel n'y figure pas : le fichier ne donne pas le coût annuel d'un équivalent temps plein."
+            note += " Le coût du personnel n'y figure pas : la collectivité n'a pas encore indiqué le coût annuel d'un équivalent temps plein."
         }
         return [table.finished(footer: footer), .styledParagraph(.classes("note-tableau"), [.text(note)])]
     }

@@ -174,6 +174,6 @@ struct GuidePassages: StrategyComponent {
     func blocks() -> [Block] {
         document.passages.map { passage in
             PassageByType.callout(label: [.text("Guide, « \(passage.chapter) »")], blocks: passage.blocks)
-        } + FundingPassages(strategy: document.strategy, guide: document.guide).blocks
+        } + GuideDataPassages(strategy: document.strategy, guide: document.guide).blocks
     }
 }

@@ -1,13 +1,15 @@
-/// The guide's word on each scheme a funding plan uses — the 1 %, the DAECT calls, the FICOL,
-/// the European programmes — drawn from the data the guide's chapter « Ressources et
-/// financements » shows (`financements.yml`), so that the two never disagree. A scheme the
-/// plan does not use gets no box.
-struct FundingPassages {
+/// The guide's passages drawn from its data rather than its prose, so that guide and document
+/// never disagree: for a département or a région, the typology's row for its échelon
+/// (`typologie_strategies.yml`); then the guide's word on each scheme the funding plan uses —
+/// the 1 %, the DAECT calls, the FICOL, the European programmes (`financements.yml`, shown in
+/// the guide's chapter on resources). A scheme the plan does not use gets no box.
+struct GuideDataPassages {
     let strategy: Strategy
     let guide: GuideReference
 
     /// The chapter of the guide these facts come from.
     static let chapter = "Mobiliser des ressources cohérentes avec les actions"
+    static let organisationChapter = "Organiser les services : modèles, avantages et contraintes"
 
     var blocks: [Block] {
         let lines = strategy.financement.map(\.value)
@@ -15,6 +17,14 @@ struct FundingPassages {
         func box(_ topic: String, _ paragraphs: [String], list: [String] = []) {
             let items: [Block] = list.isEmpty ? [] : [.list(List(items: list.map { ListItem(blocks: [.plain([.text($0)])]) }))]
             blocks.append(PassageByType.callout(label: [.text("Guide, « \(Self.chapter) » : \(topic)")], blocks: paragraphs.map { .paragraph([.text($0)]) } + items))
+        }
+        // A département or a région: the guide's typology row for its échelon (the seeds give
+        // the communes no size threshold between « petite commune » and « ville moyenne »).
+        let family = strategy.collectivite.type.family
+        if family == .departement || family == .region, let echelon = guide.echelons.first(where: { $0.id == family.rawValue }) {
+            blocks.append(PassageByType.callout(label: [.text("Guide, « \(Self.organisationChapter) » : ce qui change pour un\(family == .region ? "e" : "") \(echelon.nom.lowercased())")],
+                                                blocks: [.list(List(items: [("Points d'appui", echelon.atouts), ("Financements ouverts", echelon.dispositifs), ("Organisation courante", echelon.organisation)]
+                                                    .map { ListItem(blocks: [.plain([.strong([.text($0.0 + " : ")]), .text($0.1)])]) }))]))
         }
         var schemes: [GuideReference.OnePercentScheme] = []
         for line in lines where line.source == .dispositif1Pourcent {
