@@ -151,7 +151,8 @@ struct StrategyDocumentTests {
 
     // MARK: Each component, reviewed
 
-    static let components = ["afom", "matrice-parties-prenantes", "cadre-logique", "grille-indicateurs", "organisation", "plan-financement", "chronogramme", "grille-auto-diagnostic", "passages-du-guide"]
+    static let components = ["afom", "matrice-parties-prenantes", "cadre-logique", "grille-indicateurs", "organisation", "plan-financement", "chronogramme",
+                             "budget-annuel", "reperes-enquete", "grille-auto-diagnostic", "passages-du-guide"]
 
     @Test func everyStrategyComponentHasAGoldenFile() {
         let strategyComponents = StrategyComponents.names
@@ -176,7 +177,7 @@ struct StrategyDocumentTests {
         let kit = try #require(StrategyKit(project: project, sink: sink))
         let strategy = try #require(YAMLDecoding.decode(Strategy.self, from: YAMLSource(text: clean, file: "propre.yml"), into: sink))
         let check = StrategyCheck(strategy, guide: kit.guide, file: "propre.yml")
-        let document = StrategyDocument(strategy: strategy, guide: kit.guide, broken: check.broken, passages: kit.passages.filter { $0.types.contains(.commune) })
+        let document = StrategyDocument(strategy: strategy, guide: kit.guide, broken: check.broken, passages: GuidePassage.chosen(kit.passages, for: strategy, survey: kit.guide.survey))
         let chapter = Chapter(path: "Templates/strategie/99-essai.md", fileName: "99-essai.md", slug: "essai", frontMatter: FrontMatter(titre: "Essai"), body: "```\(name)\n```\n", bodyLine: 1)
         let pipeline = ChapterPipeline(chapters: [chapter], context: TemplateData(["collectivite": document.context]), components: ComponentSet.standard.adding(document.components), sink: sink)
         let pages = await pipeline.run(acronyms: AcronymMarker(acronyms: kit.acronyms))

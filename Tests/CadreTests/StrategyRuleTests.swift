@@ -24,6 +24,7 @@ import Testing
     static let breaks: [(rule: String, find: String, replace: String)] = [
         ("deliberation", "deliberation: 2027-03\n", ""),
         ("afom-complet", "  menaces: [Contrainte budgétaire]", "  menaces: []"),
+        ("objectif-general-mesure", "  hypotheses: [Le contexte sanitaire reste stable]\n", ""),
         ("objectif-mesurable", "    indicateurs: [IND1]\n    echeance", "    echeance"),
         ("objectif-date", "    echeance: 2030-12\n", ""),
         ("indicateur-complet", "    periodicite: Annuelle\n", ""),

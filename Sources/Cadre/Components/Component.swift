@@ -31,7 +31,7 @@ public struct ComponentSet: Sendable {
     }
 
     /// The components of the guide and the plaquette.
-    public static let standard = ComponentSet([DataTable(), PassageByType(), AcronymIndex(), StepsDiagram(), FundingMap()])
+    public static let standard = ComponentSet([DataTable(), PassageByType(), AcronymIndex(), StepsDiagram(), FundingMap(), SupportFeedback(), PowerInterestMatrix()])
 
     /// This set with `component` added (or put in place of the one of the same name).
     public func adding(_ component: any Component) -> ComponentSet {

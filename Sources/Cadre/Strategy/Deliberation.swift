@@ -52,7 +52,7 @@ struct Deliberation {
         paragraph("Considérant que la stratégie poursuit l'objectif général suivant : « \(strategy.objectifGeneral) » ;")
         let objectives = strategy.objectifsSpecifiques.map(\.value)
         if !objectives.isEmpty {
-            let count = objectives.count == 1 ? "un objectif spécifique" : "\(objectives.count) objectifs spécifiques"
+            let count = FrenchWording.count(objectives.count, "objectif spécifique", "objectifs spécifiques")
             paragraph("Considérant qu'elle se décline en \(count) : \(Self.list(objectives.map { "\($0.id) — \($0.intitule)" })) ;")
         }
         paragraph("Considérant que sa mise en œuvre est portée par \(strategy.portage.elu) et confiée au service « \(strategy.portage.service) » ;")

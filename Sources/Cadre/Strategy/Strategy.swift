@@ -13,6 +13,8 @@ struct Strategy: Decodable, Sendable {
     var vision: String
     var mission: String
     var objectifGeneral: String
+    /// The general objective's row of the logical framework: its indicators, sources and assumptions.
+    var mesureObjectifGeneral: GeneralObjectiveMeasure?
     var objectifsSpecifiques: [Located<Objective>]
     var prioritesGeographiques: [Located<GeographicPriority>]
     var prioritesThematiques: [String]?
@@ -22,16 +24,19 @@ struct Strategy: Decodable, Sendable {
     var reseaux: [String]?
     var communication: [String]?
     var evaluations: Evaluations?
+    /// Who steers the strategy and how it reports to the assembly.
+    var gouvernance: Governance?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case collectivite, mandature, deliberation, portage, diagnostic
         case partiesPrenantes = "parties_prenantes"
         case valeurs, vision, mission
         case objectifGeneral = "objectif_general"
+        case mesureObjectifGeneral = "mesure_objectif_general"
         case objectifsSpecifiques = "objectifs_specifiques"
         case prioritesGeographiques = "priorites_geographiques"
         case prioritesThematiques = "priorites_thematiques"
-        case resultats, indicateurs, financement, reseaux, communication, evaluations
+        case resultats, indicateurs, financement, reseaux, communication, evaluations, gouvernance
     }
 }
 
@@ -106,13 +111,22 @@ struct Sponsorship: Decodable, Sendable {
     var modeProjet: Bool
     /// Referents named in other services.
     var referents: [String]?
+    /// What one full-time equivalent costs a year, in euros (salary and charges).
+    var coutAnnuelEtp: Int?
 
     enum CodingKeys: String, BoundedCodingKey, CaseIterable {
         case elu, service, rattachement, etp
         case modeProjet = "mode_projet"
         case referents
+        case coutAnnuelEtp = "cout_annuel_etp"
 
-        var bounds: ValueBounds? { self == .etp ? ValueBounds(range: 0...100_000, unit: "équivalents temps plein") : nil }
+        var bounds: ValueBounds? {
+            switch self {
+            case .etp: ValueBounds(range: 0...100_000, unit: "équivalents temps plein")
+            case .coutAnnuelEtp: .euros
+            default: nil
+            }
+        }
     }
 }
 
@@ -153,6 +167,40 @@ struct Stakeholder: Decodable, Sendable {
 
 enum PowerKind: String, Decodable, CaseIterable, Sendable {
     case utilitaire, normatif, mobilisateur, coercitif
+}
+
+/// The general objective's row of the logical framework (all optional: the rule
+/// `objectif-general-mesure` says what is missing).
+struct GeneralObjectiveMeasure: Decodable, Sendable {
+    /// Ids of `indicateurs`.
+    var indicateurs: [Located<String>]?
+    var sourcesVerification: [String]?
+    var hypotheses: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case indicateurs
+        case sourcesVerification = "sources_verification"
+        case hypotheses
+    }
+}
+
+/// How the strategy is steered: the comité de pilotage and the reports to the assembly.
+struct Governance: Decodable, Sendable {
+    /// Who chairs the comité de pilotage.
+    var presidence: String?
+    /// Its members (élus, services, partners).
+    var comitePilotage: [String]?
+    /// How often it meets, in words (« deux fois par an »).
+    var reunions: String?
+    /// Who reports to whom, and when (« un bilan annuel présenté au conseil municipal »).
+    var compteRendu: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case presidence
+        case comitePilotage = "comite_pilotage"
+        case reunions
+        case compteRendu = "compte_rendu"
+    }
 }
 
 /// A specific objective: SMART when it has indicators and a deadline.

@@ -53,6 +53,7 @@ struct StrategyCheck {
         let indicators = unique(strategy.indicateurs.map { ($0.id, $0.location) }, noun: "indicateur")
         let objectives = unique(strategy.objectifsSpecifiques.map { ($0.id, $0.location) }, noun: "objectif")
         _ = unique(strategy.resultats.map { ($0.id, $0.location) }, noun: "résultat")
+        checkIndicators(strategy.mesureObjectifGeneral?.indicateurs ?? [], of: "l'objectif général", known: indicators)
         for objective in strategy.objectifsSpecifiques {
             checkIndicators(objective.indicateurs ?? [], of: "l'objectif « \(objective.id) »", known: indicators)
         }
@@ -91,6 +92,14 @@ struct StrategyCheck {
         let empty = [("atouts", swot.forces), ("faiblesses", swot.faiblesses), ("opportunités", swot.opportunites), ("menaces", swot.menaces)].filter { $0.1.isEmpty }.map(\.0)
         if !empty.isEmpty {
             report(.completeSWOT, "diagnostic AFOM sans \(empty.joined(separator: ", "))", at: start)
+        }
+        let measure = strategy.mesureObjectifGeneral
+        let unmeasured = [("indicateur", "d'indicateur", measure?.indicateurs?.isEmpty ?? true), ("source de vérification", "de source de vérification", measure?.sourcesVerification?.isEmpty ?? true),
+                          ("hypothèse", "d'hypothèse", measure?.hypotheses?.isEmpty ?? true)].filter(\.2)
+        if unmeasured.count == 1 {
+            report(.generalObjective, "l'objectif général n'a pas \(unmeasured[0].1)", at: start)
+        } else if !unmeasured.isEmpty {
+            report(.generalObjective, "l'objectif général n'a ni \(unmeasured.map(\.0).joined(separator: " ni "))", at: start)
         }
         for objective in strategy.objectifsSpecifiques {
             let count = objective.indicateurs?.count ?? 0

@@ -72,8 +72,7 @@ struct StrategyKit: Sendable {
         sink.report(check.diagnostics)
         guard !check.hasErrors else { return Result(diagnostics: sink.diagnostics) }
 
-        let family = strategy.collectivite.type.family
-        let document = StrategyDocument(strategy: strategy, guide: guide, broken: check.broken, passages: passages.filter { $0.types.contains(family) })
+        let document = StrategyDocument(strategy: strategy, guide: guide, broken: check.broken, passages: GuidePassage.chosen(passages, for: strategy, survey: guide.survey))
         let slug = file.deletingPathExtension().lastPathComponent
         let title = "Stratégie d'action internationale"
         var settings = PublicationSettings(titre: title, langue: "fr")
@@ -155,7 +154,7 @@ struct StrategyKit: Sendable {
                         return [inline]
                     }
                 }
-                passages.append(GuidePassage(chapter: page.chapter.frontMatter.titre, types: parameters.types.value, blocks: text.blocks))
+                passages.append(GuidePassage(chapter: page.chapter.frontMatter.titre, types: parameters.types.value, blocks: text.blocks, markdown: parameters.texte))
             }
         }
         return passages

@@ -11,6 +11,9 @@ struct StrategyRule: Sendable, Hashable {
     /// The guide's advice, quoted in the diagnostic's hint.
     let advice: String
 
+    static let generalObjective = StrategyRule(id: "objectif-general-mesure", severity: .warning,
+        condition: "L'objectif général a ses indicateurs, ses sources de vérification et ses hypothèses",
+        advice: "le cadre logique mesure aussi l'objectif général : donnez-lui au moins un indicateur, une source de vérification et une hypothèse (mesure_objectif_general)")
     static let smartIndicator = StrategyRule(id: "objectif-mesurable", severity: .warning,
         condition: "Chaque objectif spécifique est mesuré par au moins un indicateur",
         advice: "le guide veut des objectifs SMART : spécifiques, mesurables, atteignables, réalistes et temporellement définis ; ajoutez un indicateur de la grille")
@@ -21,7 +24,7 @@ struct StrategyRule: Sendable, Hashable {
         condition: "Chaque indicateur renseigne unité, valeur de référence, valeur cible datée, périodicité et sources",
         advice: "la grille du guide décrit chaque indicateur par son unité, sa valeur de référence, sa valeur cible à une date, sa périodicité et ses sources")
     static let fewIndicators = StrategyRule(id: "indicateurs-peu-nombreux", severity: .warning,
-        condition: "Au plus \(StrategyRule.indicatorsPerLevel) indicateurs par objectif ou par résultat",
+        condition: "Au plus \(FrenchWording.number(StrategyRule.indicatorsPerLevel)) indicateurs par objectif ou par résultat",
         advice: "le guide recommande des indicateurs peu nombreux, simples, faciles à vérifier et peu coûteux ; gardez les plus parlants")
     static let midTermEvaluation = StrategyRule(id: "evaluations-programmees", severity: .warning,
         condition: "Une évaluation à mi-parcours et une évaluation finale sont programmées",
@@ -59,10 +62,35 @@ struct StrategyRule: Sendable, Hashable {
 
     /// The rules, in the order of the self-diagnosis grid.
     static let all: [StrategyRule] = [
-        deliberation, completeSWOT, smartIndicator, smartDeadline, completeIndicator, fewIndicators,
+        deliberation, completeSWOT, generalObjective, smartIndicator, smartDeadline, completeIndicator, fewIndicators,
         activityOwner, activityDuration, midTermEvaluation, evaluationInMandate,
         ficolAmount, ficolShare, ficolDuration, onePercentDomain, onePercentType,
     ]
+
+    /// Why the condition does not concern `strategy`, or nil when it does: the grid then shows
+    /// it « sans objet » rather than met (a plan with no FICOL line meets no FICOL condition).
+    func notApplicable(to strategy: Strategy) -> String? {
+        let sources = Set(strategy.financement.map(\.source))
+        let activities = strategy.resultats.reduce(0) { $0 + $1.activites.count }
+        switch self {
+        case .ficolAmount, .ficolShare, .ficolDuration:
+            return sources.contains(.ficol) ? nil : "le plan de financement ne compte aucun projet FICOL"
+        case .onePercentDomain, .onePercentType:
+            return sources.contains(.dispositif1Pourcent) ? nil : "le plan de financement ne recourt pas au dispositif 1 %"
+        case .smartIndicator, .smartDeadline:
+            return strategy.objectifsSpecifiques.isEmpty ? "aucun objectif spécifique n'est encore défini" : nil
+        case .completeIndicator:
+            return strategy.indicateurs.isEmpty ? "aucun indicateur n'est encore défini" : nil
+        case .fewIndicators:
+            return strategy.objectifsSpecifiques.isEmpty && strategy.resultats.isEmpty ? "aucun objectif ni résultat n'est encore défini" : nil
+        case .activityOwner, .activityDuration:
+            return activities == 0 ? "aucune activité n'est encore programmée" : nil
+        case .evaluationInMandate:
+            return strategy.evaluations?.miParcours == nil && strategy.evaluations?.finale == nil ? "aucune évaluation n'est encore datée" : nil
+        default:
+            return nil
+        }
+    }
 
     /// "More than a handful": beyond this many indicators on one objective or result.
     static let indicatorsPerLevel = 3

@@ -22,7 +22,8 @@ extension StrategyComponent {
 /// Every strategy component's type, in the order of the document.
 enum StrategyComponents {
     static let all: [any StrategyComponent.Type] = [SWOTComponent.self, StakeholderComponent.self, LogicalFramework.self, IndicatorGrid.self,
-                                                    ChosenOrganisation.self, FundingPlan.self, TimelineComponent.self, SelfAssessment.self, GuidePassages.self]
+                                                    ChosenOrganisation.self, FundingPlan.self, TimelineComponent.self, BudgetByYear.self, SurveyBenchmark.self,
+                                                    SelfAssessment.self, GuidePassages.self]
     /// Their names, which the guide's component set knows as belonging to strategy documents.
     static let names = all.map { $0.componentName }
 }
@@ -83,7 +84,9 @@ struct LogicalFramework: StrategyComponent {
                                  className: "cadre-logique")
         func level(_ label: String, _ text: String) -> [Block] { [.plain([.span(.classes("niveau"), [.text(label)]), .text(" "), .text(text)])] }
         let dash: [Block] = [.plain([.text("—")])]
-        table.cellsRow([level("Objectif général", strategy.objectifGeneral), dash, dash, dash], className: "niveau-general")
+        let measure = strategy.mesureObjectifGeneral
+        table.cellsRow([level("Objectif général", strategy.objectifGeneral), TableBuilder.list(measure?.indicateurs?.map { names[$0.value] ?? $0.value }),
+                        TableBuilder.list(measure?.sourcesVerification), TableBuilder.list(measure?.hypotheses)], className: "niveau-general")
         for objective in strategy.objectifsSpecifiques {
             let indicators = objective.indicateurs?.map { names[$0.value] ?? $0.value }
             // An objective's sources of verification are those of its indicators.
@@ -145,13 +148,21 @@ struct SelfAssessment: StrategyComponent {
     let document: StrategyDocument
 
     func blocks() -> [Block] {
-        var table = TableBuilder(caption: "Grille d'auto-diagnostic : les conditions du guide", headers: ["Condition", "Règle", "État"], className: "auto-diagnostic")
+        var table = TableBuilder(caption: "Grille d'auto-diagnostic : les conditions du guide", headers: ["Condition", "État"], className: "auto-diagnostic")
         for rule in StrategyRule.all {
-            let count = document.broken[rule.id] ?? 0
-            let state: Inline = count == 0 ? .span(.classes("rempli"), [.text("✓ remplie")]) : .span(.classes("a-revoir"), [.text("✗ à revoir (\(count) point\(count > 1 ? "s" : ""))")])
-            table.rich([[.text(rule.condition)], [.code(rule.id)], [state]], className: count == 0 ? "rempli" : "a-revoir")
+            let state = Self.state(of: rule, in: document)
+            table.rich([[.text(rule.condition)], [.span(.classes(state.className), [.text(state.text)])]], className: state.className)
         }
         return [table.finished()]
+    }
+
+    /// What the grid says of `rule`: met, to review (how many points), or not applicable (why).
+    /// A condition is met only when it applies and no finding broke it.
+    static func state(of rule: StrategyRule, in document: StrategyDocument) -> (text: String, className: String) {
+        let count = document.broken[rule.id] ?? 0
+        if count > 0 { return ("✗ à revoir (\(FrenchWording.count(count, "point", "points")))", "a-revoir") }
+        if let reason = rule.notApplicable(to: document.strategy) { return ("sans objet : \(reason)", "sans-objet") }
+        return ("✓ remplie", "rempli")
     }
 }
 
@@ -163,6 +174,6 @@ struct GuidePassages: StrategyComponent {
     func blocks() -> [Block] {
         document.passages.map { passage in
             PassageByType.callout(label: [.text("Guide, « \(passage.chapter) »")], blocks: passage.blocks)
-        }
+        } + GuideDataPassages(strategy: document.strategy, guide: document.guide).blocks
     }
 }
