@@ -89,7 +89,7 @@ struct ICMLStory {
                 paragraph(item.definition, style: "dd")
             }
         case .thematicBreak:
-            paragraph([.text("*")], style: "hr")
+            paragraph([], style: "hr")
         case .omittedHTML, .component:
             break
         }
