@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 
 import lxml.etree as etree
@@ -183,6 +184,9 @@ def test_scribus_imports_the_idml_and_prints_every_chapter(exported, name, tmp_p
     with pikepdf.open(pdf) as document:
         assert len(document.pages) == info["pagination"]["pages"]
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    flat = re.sub(r"\s+", "", text)
+    # Compatibility forms: Lato's ligatures (ﬁ) come out of the PDF as one character, and its
+    # one glyph for U+002D and U+2010 as U+2010 (see Templates/assets/charte.css).
+    def flat(value):
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).replace("\u2010", "-")
     for chapter in info["chapitres"]:
-        assert re.sub(r"\s+", "", chapter["titre"]) in flat, f"titre absent du PDF de Scribus : {chapter['titre']}"
+        assert flat(chapter["titre"]) in flat(text), f"titre absent du PDF de Scribus : {chapter['titre']}"
