@@ -54,7 +54,7 @@ enum ExportReadme {
             text += "\nFigures\n-------\n\n"
             for figure in manifest.figures { text += "  figures/\(figure.id).svg|pdf  \(figure.titre)\n" }
         }
-        text += "\nStyles\n------\n\nNommés comme les éléments et classes de la feuille d'impression (impression.css).\n\nParagraphe :\n"
+        text += "\nStyles\n------\n\nNommés comme les éléments et classes de la feuille d'impression de la publication\n(Templates/assets/*.css) qui mettent en forme le même texte.\n\nParagraphe :\n"
         for style in manifest.styles.paragraphe {
             text += "  \(style.nom) — \(style.role) ; \(style.police ?? "") \(style.style ?? "") \(mm(style.corps ?? 0)) pt\n"
         }
