@@ -61,6 +61,18 @@ struct ExportTests {
         #expect(text.contains("a < b") && text.contains("code  \"brut\""))
     }
 
+    @Test func aCrossReferenceShowsItsTargetsNumberAfterItsText() throws {
+        let link = Inline.link(Link(target: .anchor(publication: nil, page: "titre", anchor: "section"), content: [.text("la section")]))
+        let chapter = EditableChapter(title: "Titre", number: 2, anchor: "titre",
+                                      document: Document(blocks: [.heading(Heading(level: 2, content: [.text("Section")], id: "section", number: "2.1")),
+                                                                  .paragraph([.text("Voir "), link, .text(".")])]))
+        var writer = ICMLWriter(figureNames: [:])
+        writer.targets = ICMLStory.targets([chapter])
+        let story = try Self.parse(writer.write(chapter, storyID: "histoire"))
+        let numbers = try story.nodes(forXPath: "//CharacterStyleRange[@AppliedCharacterStyle='CharacterStyle/renvoi-numero']/Content").compactMap(\.stringValue)
+        #expect(numbers == ["\u{00A0}(2.1)"])
+    }
+
     @Test func theIDMLPackageIsWellFormedAndTheSameBytesTwice() throws {
         let document = EditableDocument(title: "Essai", chapters: [Self.chapter(), Self.chapter("Deux.")])
         let layout = IDMLLayout(pages: 3, starts: [2, 3])

@@ -52,7 +52,8 @@ def squeezed(text):
 def story_text(story):
     """A story's text in reading order: each footnote's call is its number, the notes follow
     the text (as the HTML writes them at the chapter's end); the chapter number is left out
-    (the HTML writes it as « Chapitre 3 » or « 3 » depending on the layout)."""
+    (the HTML writes it as « Chapitre 3 » or « 3 » depending on the layout), and so are the
+    numbers a story adds after a cross-reference (print adds the page there, by CSS)."""
     main, notes, count = [], [], [0]
 
     def walk(element, into):
@@ -61,6 +62,8 @@ def story_text(story):
                 continue
             if child.tag == "ParagraphStyleRange" and child.get("AppliedParagraphStyle") == "ParagraphStyle/chapitre-numero":
                 continue
+            if child.get("AppliedCharacterStyle") == "CharacterStyle/renvoi-numero":
+                continue  # a cross-reference's target number, where print adds its page
             if child.tag == "Content":
                 into.append(child.text or "")
                 into.extend(grandchild.tail or "" for grandchild in child)

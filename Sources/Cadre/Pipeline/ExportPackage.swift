@@ -34,7 +34,8 @@ enum ExportPackage {
             return nil
         }
         package.add("\(name)-epreuve.pdf", proof)
-        let writer = ICMLWriter(figureNames: figures.names)
+        var writer = ICMLWriter(figureNames: figures.names)
+        writer.targets = ICMLStory.targets(document.chapters)
         for (index, chapter) in document.chapters.enumerated() {
             package.add(storyFiles[index], text: writer.write(chapter, storyID: storyIDs[index]))
         }

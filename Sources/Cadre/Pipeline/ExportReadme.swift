@@ -24,8 +24,9 @@ enum ExportReadme {
         textes/*.icml
             Un texte InCopy (ICML) par chapitre, à placer dans InDesign par Fichier › Importer
             (Place). Styles de paragraphe, de caractère, de tableau et de cellule déjà appliqués ;
-            tableaux en vrais tableaux ; notes de bas de page en vraies notes ; renvois écrits
-            en texte avec le numéro et le titre de leur cible.
+            tableaux en vrais tableaux ; notes de bas de page en vraies notes ; chaque renvoi
+            en texte, suivi du numéro de la section visée (style renvoi-numero : l'épreuve
+            donne la page à cet endroit).
         figures/<id>.svg, figures/<id>.pdf
             Chaque schéma, en vectoriel, nommé d'après l'identifiant de sa figure.
         manifest.json

@@ -9,6 +9,9 @@ struct ICMLStory {
     let figureNames: [String: String]
     /// Where the schemas' PDFs are, relative to the file that holds the story.
     let figureFolder: String
+    /// The number of each heading and chapter of the publication, keyed `page#anchor` (and
+    /// `page` for a chapter): a cross-reference shows its target's number after its text.
+    var targets: [String: String] = [:]
     private(set) var xml = ""
     /// The schemas placed, in order: their file names.
     private(set) var placed: [String] = []
@@ -34,6 +37,19 @@ struct ICMLStory {
         paragraph([.text(chapter.title)], style: "h1")
         if let summary = chapter.summary { paragraph([.text(summary)], style: "resume") }
         blocks(chapter.document.blocks, style: "p")
+    }
+
+    /// The numbers cross-references show: each numbered chapter's and each numbered heading's.
+    static func targets(_ chapters: [EditableChapter]) -> [String: String] {
+        var targets: [String: String] = [:]
+        for chapter in chapters {
+            if let number = chapter.number { targets[chapter.anchor] = String(number) }
+            chapter.document.forEachBlock { block in
+                guard case .heading(let heading) = block, let id = heading.id, let number = heading.number else { return }
+                targets["\(chapter.anchor)#\(id)"] = number
+            }
+        }
+        return targets
     }
 
     /// A few paragraphs of plain text (the IDML cover).
@@ -236,6 +252,12 @@ struct ICMLStory {
             run(value, "CharacterStyle/code")
         case .link(let link):
             inlines(link.content, character: "CharacterStyle/a")
+            // Print adds the target's page (CSS); a story to be laid out again says which section.
+            if case .anchor(nil, let page, let anchor) = link.target,
+               let number = targets[anchor.map { "\(page)#\($0)" } ?? page] ?? targets[page],
+               !Inline.plainText(link.content).contains(number) {
+                run("\u{00A0}(\(number))", "CharacterStyle/renvoi-numero")
+            }
         case .image(let image):
             inlines(image.description, character: "CharacterStyle/em")
         case .acronym(let sigle, _):

@@ -6,10 +6,13 @@ struct ICMLWriter {
     let figureNames: [String: String]
     /// Where the schemas' PDFs are, relative to the `.icml`.
     var figureFolder = "../figures/"
+    /// The numbers cross-references show (`ICMLStory.targets` of the whole publication).
+    var targets: [String: String] = [:]
 
     /// The `.icml` of `chapter`, its story identified as `storyID`.
     func write(_ chapter: EditableChapter, storyID: String) -> String {
         var story = ICMLStory(id: storyID, figureNames: figureNames, figureFolder: figureFolder)
+        story.targets = targets
         story.chapter(chapter)
         var xml = XMLText.declaration
         xml += "<?aid style=\"50\" type=\"snippet\" readerVersion=\"6.0\" featureSet=\"513\" product=\"8.0(370)\" ?>\n"

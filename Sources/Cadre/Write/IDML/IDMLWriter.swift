@@ -19,6 +19,7 @@ struct IDMLWriter {
         var stories: [(id: String, xml: String)] = []
         // A cover story on page 1 when the chapters start later (title, subtitle, date).
         let coverID = "cadre_couverture"
+        let targets = ICMLStory.targets(document.chapters)
         let hasCover = (layout.starts.first ?? 1) > 1
         if hasCover {
             var cover = ICMLStory(id: coverID, figureNames: [:])
@@ -27,6 +28,7 @@ struct IDMLWriter {
         }
         for (chapter, id) in zip(document.chapters, storyIDs) {
             var story = ICMLStory(id: id, figureNames: figureNames)
+            story.targets = targets
             story.chapter(chapter)
             stories.append((id, story.story(title: chapter.heading)))
         }
