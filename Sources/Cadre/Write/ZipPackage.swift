@@ -1,8 +1,9 @@
 import Foundation
 import ZIPFoundation
 
-/// A zip package (ODT, DOCX) with deterministic bytes: entries in the order they are added,
-/// every timestamp the same fixed date, fixed permissions. The same entries give the same file.
+/// A zip package (ODT, DOCX, IDML, the layout provider's package) with deterministic bytes:
+/// entries in the order they are added, every timestamp the same fixed date, fixed
+/// permissions. The same entries give the same file.
 struct ZipPackage {
     /// One file of the package.
     struct Entry {
