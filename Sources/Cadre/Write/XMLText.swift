@@ -1,5 +1,5 @@
-/// Text and attribute values as they go into the XML of ODT and DOCX parts: the one place both
-/// word-processor writers escape. Characters XML 1.0 forbids (control characters but tab and
+/// Text and attribute values as they go into the XML of ODT, DOCX, ICML and IDML parts: the one
+/// place those writers escape. Characters XML 1.0 forbids (control characters but tab and
 /// line feeds, U+FFFE, U+FFFF) are dropped: a hostile value cannot make a part ill-formed.
 enum XMLText {
     /// `text` escaped for element content and double-quoted attribute values.

@@ -1,7 +1,7 @@
 import Foundation
 import ZIPFoundation
 
-/// A zip package (ODT, DOCX) with deterministic bytes: entries in the order they are added,
+/// A zip package (ODT, DOCX, IDML, the layout provider's package) with deterministic bytes: entries in the order they are added,
 /// every timestamp the same fixed date, fixed permissions. The same entries give the same file.
 ///
 /// The zip structure is written here (local headers, central directory: PKWARE's APPNOTE, no
