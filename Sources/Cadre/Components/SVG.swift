@@ -22,7 +22,7 @@ enum SVG {
 
     /// The classes of the guide's schemas (plain colours and a named font: SVG renderers see nothing else).
     static let schemaStyle = [
-        "text{font-family:Lato,\"DejaVu Sans\",sans-serif}",
+        "text{font-family:\"Cadre Sans\",Lato,\"DejaVu Sans\",sans-serif}",
         ".etape-fleche{fill:#142a61}",
         ".etape-numero{fill:#5ec2b7;font-size:26px;font-weight:700}",
         ".etape-nom{fill:#fff;font-size:14px;font-weight:700}",

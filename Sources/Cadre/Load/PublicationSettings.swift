@@ -64,15 +64,6 @@ public struct PrintSettings: Decodable, Sendable {
 
         var bounds: ValueBounds? { self == .fondPerdu ? ValueBounds(range: 0...50, unit: "millimètres") : nil }
     }
-
-    /// The page rule the engine adds for the printer's version.
-    var printerCSS: String? {
-        let bleed = fondPerdu ?? 0
-        let marks = traitsDeCoupe == true
-        guard bleed > 0 || marks else { return nil }
-        let millimetres = bleed.rounded() == bleed ? String(Int(bleed)) : String(bleed)
-        return "@page { bleed: \(millimetres)mm; marks: \(marks ? "crop" : "none"); }"
-    }
 }
 
 /// The PDF standards cadre writes.
