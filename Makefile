@@ -10,6 +10,7 @@
 all: build
 	.build/release/cadre build --format all
 	.build/release/cadre strategie --all --format all --jobs 2
+	.build/release/cadre export plaquette
 
 setup:
 	scripts/setup
