@@ -117,11 +117,17 @@ struct ExportTests {
         #expect(abs(layout.bleed - IDMLLayout.points(millimetres: 3)) < 0.001)
     }
 
-    @Test func swatchesAreTheCharterInCMYK() {
-        #expect(ICMLStyles.cmyk("#ffffff") == [0, 0, 0, 0])
-        #expect(ICMLStyles.cmyk("#000000") == [0, 0, 0, 100])
-        #expect(ICMLStyles.cmyk("#142a61") == [79, 57, 0, 62])
-        #expect(ICMLStyles.swatches.contains("Color/marine\" Model=\"Process\" Space=\"CMYK\" ColorValue=\"79 57 0 62\""))
+    @Test func swatchesAreTheProofsCMYK() throws {
+        // The printer's stylesheet is the one source of the CMYK values: the swatches must be its.
+        let css = try String(contentsOf: Repository.templates.appendingPathComponent("print/imprimeur.css"), encoding: .utf8)
+        var printer: [String: [Int]] = [:]
+        for match in css.matches(of: #/--([a-z-]+): device-cmyk\(([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9.]+)\)/#) {
+            printer[String(match.output.1)] = [match.output.2, match.output.3, match.output.4, match.output.5].map { Int((Double($0)! * 100).rounded()) }
+        }
+        for colour in ICMLStyles.colours {
+            #expect(printer[colour.name == "papier" ? "blanc" : colour.name] == colour.cmyk, "\(colour.name)")
+        }
+        #expect(ICMLStyles.swatches.contains("Color/marine\" Model=\"Process\" Space=\"CMYK\" ColorValue=\"96 78 0 47\""))
     }
 
     // MARK: The command

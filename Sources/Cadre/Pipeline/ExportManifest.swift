@@ -94,7 +94,7 @@ struct ExportManifest: Encodable {
                         tableau: [Style(nom: ICMLStyles.table, role: "tableau (figure.tableau, table)")],
                         cellule: ICMLStyles.cells.map { Style(nom: $0.name, role: $0.role) })
         polices = ICMLStyles.fonts.map { Police(famille: $0.family, styles: $0.styles) }
-        couleurs = ICMLStyles.colours.map { Couleur(nom: $0.name, rvb: $0.rgb, cmjn: ICMLStyles.cmyk($0.rgb)) }
+        couleurs = ICMLStyles.colours.map { Couleur(nom: $0.name, rvb: $0.rgb, cmjn: $0.cmyk) }
     }
 
     func json() throws -> Data {

@@ -65,7 +65,7 @@ enum ExportReadme {
         for style in manifest.styles.cellule { text += "  \(style.nom) — \(style.role)\n" }
         text += "\nPolices (paquets Debian fonts-lato, fonts-sil-charis, fonts-dejavu-core ; noms tels que fontconfig les donne) :\n"
         for font in manifest.polices { text += "  \(font.famille) : \(font.styles.joined(separator: ", "))\n" }
-        text += "\nCouleurs de la charte (nuancier CMJN du document ; valeurs calculées depuis le RVB, à ajuster au profil de l'imprimeur) :\n"
+        text += "\nCouleurs de la charte (nuancier CMJN du document : les valeurs de l'épreuve PDF/X-4, profil FOGRA39, couleurs de texte sur le seul noir) :\n"
         for colour in manifest.couleurs {
             text += "  \(colour.nom) : \(colour.rvb), C \(colour.cmjn[0]) M \(colour.cmjn[1]) J \(colour.cmjn[2]) N \(colour.cmjn[3])\n"
         }

@@ -86,22 +86,15 @@ enum ICMLStyles {
         ("td", nil, "cellule"),
     ]
 
-    /// The charter's colours (Templates/assets/charte.css) with their CMYK values, computed
-    /// once from the RGB values (K = 1 − max(R, G, B)): swatches for the layout provider to
-    /// refine against the printer's profile.
-    static let colours: [(name: String, rgb: String)] = [
-        ("marine", "#142a61"), ("bleu", "#1f4e8c"), ("sarcelle", "#0b7a75"), ("sarcelle-clair", "#dcefed"),
-        ("bleute", "#eef3f8"), ("encre", "#1d2430"), ("gris", "#596170"), ("filet", "#c9d1dc"), ("papier", "#ffffff"),
+    /// The charter's colours: RGB as on screen (Templates/assets/charte.css), CMYK as the
+    /// printer's PDF/X-4 has them (Templates/print/imprimeur.css: FOGRA39, text colours on the
+    /// black plate alone), so that the layout provider's swatches are the proof's colours.
+    /// A test holds this table to imprimeur.css.
+    static let colours: [(name: String, rgb: String, cmyk: [Int])] = [
+        ("marine", "#142a61", [96, 78, 0, 47]), ("bleu", "#1f4e8c", [89, 60, 0, 24]), ("sarcelle", "#0b7a75", [75, 0, 38, 42]),
+        ("sarcelle-clair", "#dcefed", [11, 2, 7, 4]), ("bleute", "#eef3f8", [5, 2, 2, 4]), ("encre", "#1d2430", [0, 0, 0, 100]),
+        ("gris", "#596170", [0, 0, 0, 78]), ("filet", "#c9d1dc", [16, 9, 5, 10]), ("papier", "#ffffff", [0, 0, 0, 0]),
     ]
-
-    /// `#142a61` → C, M, Y, K in percent, rounded.
-    static func cmyk(_ hex: String) -> [Int] {
-        let value = Int(hex.dropFirst(), radix: 16) ?? 0
-        let r = Double((value >> 16) & 0xFF) / 255, g = Double((value >> 8) & 0xFF) / 255, b = Double(value & 0xFF) / 255
-        let k = 1 - max(r, g, b)
-        guard k < 1 else { return [0, 0, 0, 100] }
-        return [(1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k].map { Int(($0 * 100).rounded()) }
-    }
 
     /// The fonts the styles name: family and styles, as fontconfig lists them.
     static var fonts: [(family: String, styles: [String])] {
@@ -159,7 +152,7 @@ enum ICMLStyles {
     static var swatches: String {
         var xml = ""
         for colour in colours {
-            let values = cmyk(colour.rgb).map(String.init).joined(separator: " ")
+            let values = colour.cmyk.map(String.init).joined(separator: " ")
             xml += "<Color Self=\"Color/\(colour.name)\" Model=\"Process\" Space=\"CMYK\" ColorValue=\"\(values)\" Name=\"\(colour.name)\" ColorEditable=\"true\" ColorRemovable=\"true\" Visible=\"true\" SwatchCreatorID=\"7937\"/>\n"
         }
         xml += "<Swatch Self=\"Swatch/None\" Name=\"None\" ColorEditable=\"false\" ColorRemovable=\"false\" Visible=\"true\" SwatchCreatorID=\"7937\"/>\n"
