@@ -1,30 +1,70 @@
 #!/usr/bin/env bash
-# Issue 2 — cadre's HTML build against raw cmark-gfm and pandoc on the same Markdown, in one
-# run, reported as throughput (MB/s) and ratios; plus cadre's peak memory.
+# Issues 2 and 15 — cadre's HTML build against Hugo (Debian's, minimal layouts, a fresh output
+# folder each run), raw cmark-gfm and pandoc on the same Markdown, in one run: medians of RUNS
+# runs taken in turns (cadre, Hugo, cmark-gfm, cadre…), wall and CPU time, ratios, peak memory,
+# and the Python speed reference before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Benchmarks/lib.sh
+runs=${RUNS:-5}
 python3 Benchmarks/generate.py "${BENCH_BYTES:-5000000}"
 files=("$work"/projet/Content/bench/*.md)
 bytes=$(cat "${files[@]}" | wc -c)
 
-cadre=$(best .build/release/cadre build bench --root "$work/projet" --output "$work/out")
-# (the cmark-gfm command of Debian has no footnote flag; the other GFM extensions are those cadre uses)
-cmark=$(best cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist "${files[@]}")
-pandoc=$(best pandoc -f gfm -t html "${files[@]}")
-peak=$( ( /usr/bin/time -f "%M" .build/release/cadre build bench --root "$work/projet" --output "$work/out" 2>&1 >/dev/null ) | tail -1 )
+# Hugo's site: the same files, the front matter's title under Hugo's name (Mustache tags stay
+# text), one page layout and one list layout that only place the content.
+site="$work/hugo/site"
+rm -rf "$work/hugo"
+mkdir -p "$site/content" "$site/layouts/_default"
+cat >"$site/hugo.toml" <<'TOML'
+baseURL = "http://127.0.0.1/"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+TOML
+echo '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>' >"$site/layouts/_default/single.html"
+echo '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>' >"$site/layouts/_default/list.html"
+for file in "${files[@]}"; do sed '0,/^titre:/s//title:/' "$file" >"$site/content/$(basename "$file")"; done
 
-python3 - "$bytes" "${#files[@]}" "$cadre" "$cmark" "$pandoc" "$peak" <<'PY'
-import sys, platform, os
-size, count, cadre, cmark, pandoc, peak_kb = int(sys.argv[1]), int(sys.argv[2]), *map(float, sys.argv[3:6]), int(sys.argv[6])
+reference_before=$(reference)
+hugo_command=""
+if command -v hugo >/dev/null; then
+  hugo_command="hugo --quiet --source $site --destination $PWD/$work/hugo/public-{run}"
+fi
+# (the cmark-gfm command of Debian has no footnote flag; the other GFM extensions are those cadre uses)
+timings=$(python3 Benchmarks/timing.py "$runs" \
+  cadre ".build/release/cadre build bench --root $work/projet --output $work/out" \
+  ${hugo_command:+hugo "$hugo_command"} \
+  cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist ${files[*]}")
+# pandoc takes half a minute a run: one run is enough for a ratio of ten or more.
+pandoc=$(python3 Benchmarks/timing.py 1 pandoc "pandoc -f gfm -t html ${files[*]}")
+reference_after=$(reference)
+rm -rf "$work"/hugo/public-*
+
+python3 - "$bytes" "${#files[@]}" "$runs" "$reference_before" "$reference_after" "$timings" "$pandoc" <<'PY'
+import sys
+size, count, runs, before, after = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+rows = {}
+for line in (sys.argv[6] + "\n" + sys.argv[7]).splitlines():
+    name, wall, cpu, peak, *each = line.split()
+    rows[name] = (float(wall), float(cpu), int(peak), each)
 mb = size / 1e6
-print(f"### HTML : {count} fichiers, {mb:.2f} Mo de Markdown")
-print(f"| outil | temps (s) | débit (Mo/s) |")
-print(f"|---|---|---|")
-for name, t in (("cadre build (HTML site + impression)", cadre), ("cmark-gfm (brut)", cmark), ("pandoc -f gfm -t html", pandoc)):
-    print(f"| {name} | {t:.3f} | {mb / t:.1f} |")
+names = {"cadre": "cadre build (HTML site + impression)", "hugo": "hugo (Debian, gabarits minimaux, dossier neuf)",
+         "cmark": "cmark-gfm (brut)", "pandoc": "pandoc -f gfm -t html (un essai)"}
+print(f"### HTML : {count} fichiers, {mb:.2f} Mo de Markdown ; médianes de {runs} essais alternés ; "
+      f"référence Python {before:.2f} s avant, {after:.2f} s après")
+print("| outil | temps (s) | temps de calcul (s) | débit (Mo/s) | mémoire max. (Mo) |")
+print("|---|---|---|---|---|")
+for name, (wall, cpu, peak, _) in rows.items():
+    print(f"| {names[name]} | {wall:.3f} | {cpu:.3f} | {mb / wall:.1f} | {peak / 1024:.0f} |")
 print()
-print(f"cadre / cmark-gfm : {cadre / cmark:.2f}× le temps (objectif ≤ 4×)")
-print(f"pandoc / cadre : {pandoc / cadre:.1f}× plus lent que cadre (objectif ≥ 30×)")
-print(f"mémoire maximale de cadre : {peak_kb / 1024:.0f} Mo (objectif < 200 Mo)")
+cadre = rows["cadre"]
+if "hugo" in rows:
+    hugo = rows["hugo"]
+    print(f"cadre / Hugo : {cadre[0] / hugo[0]:.2f}× son temps (objectif ≤ 0,8×), {cadre[1] / hugo[1]:.2f}× son temps de calcul")
+else:
+    print("Hugo n'est pas installé (scripts/setup --bench) : pas de comparaison")
+print(f"cadre / cmark-gfm : {cadre[0] / rows['cmark'][0]:.1f}× le temps ; pandoc / cadre : {rows['pandoc'][0] / cadre[0]:.1f}× plus lent")
+print(f"mémoire maximale de cadre : {cadre[2] / 1024:.0f} Mo (objectif < 200 Mo)")
+for name, (_, _, _, each) in rows.items():
+    if len(each) > 1:
+        print(f"  {name} : " + " ".join(each) + " s")
 PY

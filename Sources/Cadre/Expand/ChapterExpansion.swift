@@ -5,7 +5,7 @@ enum ChapterExpansion {
     /// The expanded Markdown, or nil after reporting why it cannot be expanded. `template`
     /// is the chapter already parsed by `parse(_:)`, when it is expanded many times.
     static func expand(_ chapter: Chapter, context: [String: Any], template: MustacheTemplate? = nil, into sink: DiagnosticSink) -> String? {
-        guard chapter.body.contains("{{") else { return chapter.body }
+        guard chapter.body.containsBytes("{{") else { return chapter.body }
         let problems = TemplateCheck(allowsUnescaped: false).problems(in: chapter.body, context: context, file: chapter.path, lineOffset: chapter.bodyLine - 1)
         sink.report(problems)
         guard problems.isEmpty else { return nil }
@@ -16,7 +16,7 @@ enum ChapterExpansion {
         for chunk in ChapterChunks(chapter.body) {
             var text = String(chunk.text)
             var firstLine = chunk.line
-            guard text.contains("{{") else {
+            guard text.containsBytes("{{") else {
                 output += text
                 continue
             }
@@ -62,7 +62,7 @@ enum ChapterExpansion {
         var index = 0
         while let open = Self.find(UInt8(ascii: "{"), in: bytes, from: index) {
             guard let close = Self.find(UInt8(ascii: "}"), in: bytes, from: open + 2) else { return nil }
-            let name = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let name = Self.trimmed(bytes[(open + 2)..<close])
             guard let first = name.first, first.isLetter else { return nil }
             var value: Any = context
             for part in name.split(separator: ".") {
@@ -77,6 +77,18 @@ enum ChapterExpansion {
         }
         output += String(decoding: bytes[copied...], as: UTF8.self)
         return output
+    }
+
+    /// The tag's name without the spaces around it. ASCII names (all of them, in practice) are
+    /// trimmed on their bytes; Foundation's trimming, which also knows Unicode's spaces, went
+    /// through NSString for every tag.
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        }
+        let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.endIndex
+        let end = bytes[start...].lastIndex { $0 != 0x20 && $0 != 0x09 }.map { $0 + 1 } ?? start
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Where `brace` stands twice in a row in `bytes`, from `start`.

@@ -19,6 +19,11 @@ final class AcronymMarker {
         UInt16(word.first ?? 0) << 8 | UInt16(word.count > 1 ? word[1] : 0)
     }
 
+    /// Adds acronyms another marker found (a page marked on its own) to those this one records.
+    func record(_ sigles: Set<String>) {
+        used.formUnion(sigles)
+    }
+
     /// Splits the texts of a document around the acronyms they contain (not inside links,
     /// images or code: a link's words are its own).
     func mark(_ document: inout Document) {

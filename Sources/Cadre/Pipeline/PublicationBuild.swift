@@ -57,6 +57,9 @@ struct PublicationBuild: Sendable {
             print.notesLabel = "Notes — " + (page.chapter.frontMatter.titreCourt ?? page.chapter.frontMatter.titre)
             return (site ? HTMLWriter(links: .pages).write(page.document) : nil, print.write(page.document))
         }
+        // The print page is one long serial render: it runs beside the site pages' renders.
+        let printLayout = publication.printLayout
+        async let printPage = layouts.render(printLayout, context: layoutContext.print(bodies.map(\.print)), into: sink)
         if site {
             add("index.html", layouts.render("site/index", context: layoutContext.index(), into: sink))
             let rendered = await Concurrently.map(pages.count) { [layouts, sink] position in
@@ -64,7 +67,7 @@ struct PublicationBuild: Sendable {
             }
             for (page, html) in zip(pages, rendered) { add("\(page.chapter.slug).html", html) }
         }
-        add("impression.html", layouts.render(publication.printLayout, context: layoutContext.print(bodies.map(\.print)), into: sink))
+        add("impression.html", await printPage)
         files += Assets.files(in: project.templatesFolder.appendingPathComponent("assets"), under: "\(name)/assets")
         files += EditableDocument(publication: publication, pages: pages).files(editable, at: "\(name)/\(name)", reportingTo: SourceLocation(file: publication.settingsPath, line: 1), into: sink)
         return files
