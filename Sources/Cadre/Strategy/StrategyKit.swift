@@ -64,8 +64,15 @@ struct StrategyKit: Sendable {
     func render(_ file: URL, editable: OutputFormat = []) async -> Result {
         let sink = DiagnosticSink()
         let path = FileLister.relativePath(of: file, to: project.root)
-        guard let text = FileLister.read(file, path: path, into: sink),
-              let strategy = YAMLDecoding.decode(Strategy.self, from: YAMLSource(text: text, file: path), into: sink) else {
+        guard let text = FileLister.read(file, path: path, into: sink) else { return Result(diagnostics: sink.diagnostics) }
+        return await render(text: text, path: path, slug: file.deletingPathExtension().lastPathComponent, editable: editable)
+    }
+
+    /// Decodes, checks and renders a collectivité's file given as `text` (the atelier keeps it in
+    /// its database): `path` names it in diagnostics, `slug` is its document's folder name.
+    func render(text: String, path: String, slug: String, editable: OutputFormat = []) async -> Result {
+        let sink = DiagnosticSink()
+        guard let strategy = YAMLDecoding.decode(Strategy.self, from: YAMLSource(text: text, file: path), into: sink) else {
             return Result(diagnostics: sink.diagnostics)
         }
         let check = StrategyCheck(strategy, guide: guide, file: path)
@@ -73,7 +80,6 @@ struct StrategyKit: Sendable {
         guard !check.hasErrors else { return Result(diagnostics: sink.diagnostics) }
 
         let document = StrategyDocument(strategy: strategy, guide: guide, broken: check.broken, passages: GuidePassage.chosen(passages, for: strategy, survey: guide.survey))
-        let slug = file.deletingPathExtension().lastPathComponent
         let title = "Stratégie d'action internationale"
         var settings = PublicationSettings(titre: title, langue: "fr")
         settings.sousTitre = strategy.collectivite.nom
