@@ -38,7 +38,13 @@ struct FormReader {
             guard let written = value(path), ["true", "false"].contains(written) else { return existing }
             return .scalar(written, typed: true)
         case .choices:
-            let chosen = (values[path.description] ?? []).filter { !$0.isEmpty }
+            let posted = (values[path.description] ?? []).filter { !$0.isEmpty }
+            // The file's order first (a set of choices: saving unchanged changes nothing).
+            var stored: [String] = []
+            if case .list(let items)? = existing {
+                for case .scalar(let text, _) in items { stored.append(text) }
+            }
+            let chosen = stored.filter { posted.contains($0) } + posted.filter { !stored.contains($0) }
             return list(chosen, required: field.required)
         case .lines:
             let lines = (value(path) ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -105,7 +111,8 @@ struct FormReader {
     }
 
     private func trimmed(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        // A byte-order mark pasted with a text would not survive YAML: it goes.
+        guard let text = text?.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
         return text
     }
 

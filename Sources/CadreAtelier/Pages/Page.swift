@@ -49,7 +49,7 @@ struct Page {
     }
 }
 
-/// `text` escaped for HTML text and attribute values.
+/// `text` escaped for HTML text and double-quoted attribute values (the atelier writes no other).
 func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -59,7 +59,6 @@ func escape(_ text: String) -> String {
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
-        case "'": out += "&#39;"
         default: out.append(character)
         }
     }
