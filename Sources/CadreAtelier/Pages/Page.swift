@@ -28,6 +28,7 @@ struct Page {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title)) — L'atelier</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/_atelier/atelier.css">
         <script src="/_atelier/atelier.js" defer></script>
         </head>
