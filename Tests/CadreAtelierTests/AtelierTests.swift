@@ -93,6 +93,7 @@ final class AtelierTests: XCTestCase {
         }
         try await expectEqual(try await lys.get("/strategies/\(b)/telecharger/\(b).yml").text, before, "la stratégie de l'autre collectivité est intacte")
         try await expectFalse(try await valmont.get("/strategies/\(a)/telecharger/\(a).yml").text.contains("Lys-Aure"))
+        try await expectEqual(try await valmont.get("/lot/strategies.zip").status, 404, "le lot est réservé à l'administrateur")
         // A member cannot invite.
         let forbidden = try await valmont.post("/inviter", [("_csrf", csrf), ("nom", "Intruse"), ("email", "x@intruse.example")])
         XCTAssertEqual(forbidden.status, 403)
@@ -233,6 +234,25 @@ final class AtelierTests: XCTestCase {
         XCTAssertTrue(answer.text.contains("Rien n'a été importé"), answer.text.components(separatedBy: "<main").last ?? "")
         XCTAssertNotNil(answer.text.range(of: "ligne [0-9]+, colonne [0-9]+", options: .regularExpression), "l'erreur dit où")
         try await expectEqual(try await member.get("/strategies/\(slug)/telecharger/\(slug).yml").text, before)
+    }
+
+    func testTheAdministratorsBatchHoldsEveryDocumentReadyAndNamesTheOthers() async throws {
+        let admin = try await admin()
+        let (valmont, a) = try await invite("Valmont", email: "ri@valmont.example", by: admin)
+        let (lys, b) = try await invite("Lys-Aure", email: "ri@lys-aure.example", by: admin)
+        try await importFile(Self.valmont, into: a, as: valmont)
+        try await importFile(Self.valmont.replacingOccurrences(of: "population: 45387", with: "population: beaucoup"), into: b, as: lys)
+        let batch = try await admin.get("/lot/strategies.zip")
+        XCTAssertEqual(batch.status, 200)
+        XCTAssertEqual(batch.headers["content-type"], "application/zip")
+        XCTAssertEqual(Array(batch.body.prefix(4)), [0x50, 0x4B, 0x03, 0x04], "une archive zip")
+        let names = String(decoding: batch.body, as: UTF8.self)
+        for file in ["strategies/valmont/index.html", "strategies/valmont/valmont.odt", "strategies/valmont/valmont.docx",
+                     "strategies/valmont/valmont-deliberation.odt", "strategies/valmont/deliberation.html", "strategies/valmont/valmont.yml", "strategies/assets/strategie.css"] {
+            XCTAssertTrue(names.contains(file), "l'archive contient \(file)")
+        }
+        XCTAssertFalse(names.contains("strategies/lys-aure/"), "une stratégie en erreur n'y est pas")
+        XCTAssertEqual(batch.headers["x-cadre-non-produites"], "lys-aure")
     }
 
     // MARK: Versions

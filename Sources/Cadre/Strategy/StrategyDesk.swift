@@ -92,6 +92,31 @@ public struct StrategyDesk: Sendable {
         return (result.diagnostics.sorted(), files)
     }
 
+    /// The batch of the atelier's administrator: every file without errors rendered (HTML, its
+    /// délibération, ODT and DOCX) into one zip archive laid out as `cadre strategie` lays out
+    /// `Output/strategies/`, each data file beside its document; the names of the files left
+    /// out because they have errors.
+    public func archive(_ files: [(slug: String, text: String)], jobs: Int = 2) async throws -> (data: Data, failed: [String]) {
+        let rendered = await Concurrently.map(files.count, limit: jobs) { index in
+            await render(files[index].text, file: "\(files[index].slug).yml", slug: files[index].slug, editable: [.odt, .docx])
+        }
+        var package = ZipPackage()
+        var failed: [String] = []
+        var assetsAdded = false
+        for (file, result) in zip(files, rendered) {
+            guard !result.files.isEmpty else {
+                failed.append(file.slug)
+                continue
+            }
+            for made in result.files where !made.path.hasPrefix("\(StrategyBatch.folder)/assets/") || !assetsAdded {
+                package.add(made.path, made.data)
+            }
+            assetsAdded = true
+            package.add("\(StrategyBatch.folder)/\(file.slug)/\(file.slug).yml", text: file.text)
+        }
+        return (try package.data(), failed)
+    }
+
     /// A value a field of the file may take, with its label in the guide's words.
     public struct Choice: Sendable, Equatable {
         public var value: String

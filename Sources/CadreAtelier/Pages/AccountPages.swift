@@ -122,6 +122,8 @@ extension Routes {
                 body += "<tr><td><a href=\"/strategies/\(escape(collectivite.slug))\">\(escape(collectivite.name))</a></td><td>\(latest.map { Self.when($0.savedAt) } ?? "—")</td><td>\(state)</td></tr>"
             }
             body += "</tbody></table>"
+            body += "<p><a href=\"/lot/strategies.zip\">Télécharger tous les documents prêts (HTML, ODT, DOCX et projets de délibération, avec leurs fichiers de données), en une archive zip</a></p>"
+            body += "<p class=\"aide\">Les PDF s'obtiennent document par document, ou par <code>cadre strategie --format pdf</code> sur les fichiers de données de l'archive.</p>"
         }
         body += """
             <h2>Inviter une collectivité</h2>
@@ -154,6 +156,20 @@ extension Routes {
         } catch Store.InvitationProblem.nameTaken {
             return try dashboard(user, problem: "Une collectivité porte déjà ce nom (adresse /strategies/\(slug)).", request: request)
         }
+    }
+
+    /// The administrator's batch: every strategy without errors, in one zip archive.
+    func batch(_ user: SignedIn) async throws -> Response {
+        guard user.account.role == .admin else { return notFound(user: user) }
+        var files: [(slug: String, text: String)] = []
+        for collectivite in try store.collectivites() {
+            if let version = try store.latestVersion(of: collectivite) { files.append((collectivite.slug, version.text)) }
+        }
+        let archive = try await desk.archive(files)
+        var headers: HTTPFields = [.contentType: "application/zip", .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"strategies.zip\""]
+        // The strategies left out, by folder name, for the administrator's script.
+        headers[HTTPField.Name("X-Cadre-Non-Produites")!] = archive.failed.joined(separator: " ")
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: archive.data)))
     }
 
     /// The address the browser used, for links to send.
