@@ -22,7 +22,7 @@ struct FormReader {
     /// The value of `field` at `path`; nil removes it from the file.
     private func read(_ field: Field, at path: FieldPath, existing: StrategyTree?) -> StrategyTree? {
         switch field.kind {
-        case .text, .choice:
+        case .text, .choice, .reference:
             return text(value(path)?.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))
         case .paragraph:
             return text(value(path)?.replacingOccurrences(of: "\r\n", with: "\n"))

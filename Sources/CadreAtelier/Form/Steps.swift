@@ -93,7 +93,7 @@ enum Steps {
             ]), help: "Le cadre logique mesure aussi l'objectif général : au moins un indicateur, une source de vérification et une hypothèse."),
             Field("resultats", "Résultats attendus", .repeated([
                 Field("id", "Identifiant (R1, R2…)", required: true),
-                Field("objectif", "Objectif spécifique servi (OS1…)", required: true),
+                Field("objectif", "Objectif spécifique servi", .reference("objectifs_specifiques"), help: "Les objectifs de l'étape 3.", required: true),
                 Field("intitule", "Intitulé", .paragraph, required: true),
                 Field("indicateurs", "Indicateurs (identifiants séparés par des virgules)", .identifiers,
                       help: "Le guide recommande des indicateurs peu nombreux : trois au plus par résultat."),
