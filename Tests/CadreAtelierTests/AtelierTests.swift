@@ -229,6 +229,12 @@ final class AtelierTests: XCTestCase {
         let (member, slug) = try await invite("Valmont", email: "ri@valmont.example", by: admin)
         let before = try await member.get("/strategies/\(slug)/telecharger/\(slug).yml").text
         let page = try await member.get("/strategies/\(slug)/importer")
+        // Ten nested aliases of ten: ten billion values once expanded.
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let refused = try await member.post("/strategies/\(slug)/importer", [("_csrf", Browser.csrf(page.text)), ("texte", bomb)])
+        XCTAssertEqual(refused.status, 400)
+        XCTAssertTrue(refused.text.contains("Rien n'a été importé"))
         let answer = try await member.post("/strategies/\(slug)/importer", [("_csrf", Browser.csrf(page.text)), ("texte", "collectivite: [nom: {")])
         XCTAssertEqual(answer.status, 400)
         XCTAssertTrue(answer.text.contains("Rien n'a été importé"), answer.text.components(separatedBy: "<main").last ?? "")

@@ -49,6 +49,12 @@ public struct StrategyDesk: Sendable {
         public var blocked: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Why `text` cannot even be read (too large, too deep, aliases that expand to millions of
+    /// values): the limits every YAML file of cadre is held to; nil when it can.
+    public static func refusal(_ text: String, file: String) -> Diagnostic? {
+        YAMLLimits.check(YAMLSource(text: text, file: file))
+    }
+
     /// Reads and checks `text`, named `file` in diagnostics, without rendering it.
     public func review(_ text: String, file: String) -> Review {
         let sink = DiagnosticSink()
