@@ -152,6 +152,20 @@ final class AtelierTests: XCTestCase {
         }
     }
 
+    func testTwoMembersShareTheirCollectivitesStrategyAndAnAddressStaysWithItsCollectivite() async throws {
+        let admin = try await admin()
+        let (first, slug) = try await invite("Valmont", email: "ri@valmont.example", by: admin)
+        let (second, same) = try await invite("Valmont", email: "elu@valmont.example", by: admin)
+        XCTAssertEqual(same, slug, "le même nom désigne la même collectivité")
+        try await importFile(Self.valmont, into: slug, as: first)
+        try await expectEqual(try await second.get("/strategies/\(slug)/telecharger/\(slug).yml").text, Self.valmont, "le second membre voit ce que le premier a importé")
+        _ = try await invite("Lys-Aure", email: "ri@lys-aure.example", by: admin)
+        let dashboard = try await admin.get("/")
+        let moved = try await admin.post("/inviter", [("_csrf", Browser.csrf(dashboard.text)), ("nom", "Lys-Aure"), ("email", "ri@valmont.example")])
+        XCTAssertTrue(moved.text.contains("a déjà un compte"), "une adresse ne passe pas d'une collectivité à l'autre")
+        try await expectEqual(try await first.get("/strategies/lys-aure").status, 404)
+    }
+
     // MARK: One source of truth with the command line
 
     func testAnImportedFileComesBackByteForByteAndGivesTheCommandLinesDocument() async throws {

@@ -106,7 +106,7 @@ extension Routes {
         var body = "<h1>Administration de l'atelier</h1>"
         if let (collectivite, token) = invited {
             let link = "\(baseURL(request))/activer/\(token)"
-            body += "<div class=\"resume ok\" role=\"status\"><p>\(escape(collectivite.name)) est invitée. Envoyez ce lien d'activation à son référent (il ne sert qu'une fois, pendant sept jours) :</p><p><code class=\"lien-invitation\">\(escape(link))</code></p></div>"
+            body += "<div class=\"resume ok\" role=\"status\"><p>Invitation pour \(escape(collectivite.name)) prête. Envoyez ce lien d'activation à la personne invitée (il ne sert qu'une fois, pendant sept jours ; il remplace un lien envoyé plus tôt et permet de choisir un nouveau mot de passe) :</p><p><code class=\"lien-invitation\">\(escape(link))</code></p></div>"
         }
         if let problem { body += "<div class=\"resume\" role=\"alert\" id=\"resume-regles\"><p>\(escape(problem))</p></div>" }
         let collectivites = try store.collectivites()
@@ -126,7 +126,8 @@ extension Routes {
             body += "<p class=\"aide\">Les PDF s'obtiennent document par document, ou par <code>cadre strategie --format pdf</code> sur les fichiers de données de l'archive.</p>"
         }
         body += """
-            <h2>Inviter une collectivité</h2>
+            <h2>Inviter une collectivité ou l'un de ses membres</h2>
+            <p class="aide">Une collectivité déjà invitée, nommée de la même façon, reçoit un membre de plus ; une personne déjà invitée reçoit un nouveau lien (mot de passe oublié).</p>
             <form method="post" action="/inviter" class="formulaire-court">
             \(Page.csrfField(user.csrf))
             <div class="champ"><label for="nom">Nom de la collectivité</label><input type="text" id="nom" name="nom" required></div>
@@ -152,9 +153,7 @@ extension Routes {
             let invited = try store.invite(collectivite: name, slug: slug, email: email, model: model, by: user.account)
             return try dashboard(user, invited: invited, request: request)
         } catch Store.InvitationProblem.emailTaken {
-            return try dashboard(user, problem: "L'adresse \(email) a déjà un compte.", request: request)
-        } catch Store.InvitationProblem.nameTaken {
-            return try dashboard(user, problem: "Une collectivité porte déjà ce nom (adresse /strategies/\(slug)).", request: request)
+            return try dashboard(user, problem: "L'adresse \(email) a déjà un compte, pour une autre collectivité ou pour l'administration.", request: request)
         }
     }
 
