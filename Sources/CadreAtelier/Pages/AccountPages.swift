@@ -191,12 +191,17 @@ extension Routes {
         return String(slug.prefix(80))
     }
 
-    /// « 3 décembre 2026 à 10:32 », Paris time.
-    static func when(_ time: Double) -> String {
+    /// « 3 décembre 2026 à 10:32:05 », Paris time.
+    static func when(_ time: Double) -> String { paris(time, "d MMMM yyyy 'à' HH:mm:ss") }
+
+    /// « 10:32:05 », Paris time.
+    static func clock(_ time: Double) -> String { paris(time, "HH:mm:ss") }
+
+    private static func paris(_ time: Double, _ format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "fr_FR")
         formatter.timeZone = TimeZone(identifier: "Europe/Paris")
-        formatter.dateFormat = "d MMMM yyyy 'à' HH:mm:ss"
+        formatter.dateFormat = format
         return formatter.string(from: Date(timeIntervalSince1970: time))
     }
 }
