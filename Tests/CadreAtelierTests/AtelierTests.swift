@@ -199,6 +199,19 @@ final class AtelierTests: XCTestCase {
 
     // MARK: The guide's rules as the user types
 
+    func testANewCollectiviteStartsBlankWithTheListOfWhatIsLeftToWrite() async throws {
+        let admin = try await admin()
+        let (member, slug) = try await invite("Ville de Lys-Aure", email: "ri@lys-aure.example", by: admin)
+        try await expectEqual(try await member.get("/strategies/\(slug)/telecharger/\(slug).yml").text, "collectivite:\n  nom: Ville de Lys-Aure\n")
+        let overview = try await member.get("/strategies/\(slug)")
+        XCTAssertTrue(overview.text.contains("« Vision » est obligatoire"), "le résumé dit ce qu'il reste à écrire, avec les mots du formulaire")
+        XCTAssertTrue(overview.text.contains("href=\"/strategies/\(slug)/etape/3#champ-vision\""), "et mène au champ")
+        XCTAssertFalse(overview.text.contains("vision: …"), "sans parler YAML")
+        let step = try await member.get("/strategies/\(slug)/etape/1")
+        XCTAssertTrue(step.text.contains("id=\"champ-collectivite-population-regles\" aria-live=\"polite\"><p class=\"regle erreur\">"), "l'erreur est à côté du champ")
+        try await expectEqual(try await member.get("/strategies/\(slug)/telecharger/\(slug).pdf").status, 409)
+    }
+
     func testARuleAppearsBesideItsFieldAndGoesWhenFixed() async throws {
         let admin = try await admin()
         let (member, slug) = try await invite("Valmont", email: "ri@valmont.example", by: admin)

@@ -151,9 +151,4 @@ public struct StrategyDesk: Sendable {
         case .domaine: kit.guide.onePercent.map { Choice(value: $0.domaine, label: $0.nom) }
         }
     }
-
-    /// The model a new collectivité starts from (`cadre new collectivite`), named `name`.
-    public static func model(named name: String, root: URL) -> String? {
-        CollectiviteScaffold.text(name: name, root: root)
-    }
 }

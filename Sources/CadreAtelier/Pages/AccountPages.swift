@@ -146,11 +146,11 @@ extension Routes {
             return try dashboard(user, problem: "Indiquez le nom de la collectivité et une adresse électronique valable.", request: request)
         }
         let slug = Self.slug(name)
-        guard let model = StrategyDesk.model(named: name, root: root) else {
-            return try dashboard(user, problem: "Le modèle Templates/strategie/modele-collectivite.yml est introuvable : l'atelier ne peut pas créer de stratégie.", request: request)
-        }
+        // A blank file, its name alone: the summary of errors is the list of what is left to
+        // write, and no example text is there to be left in a voted document by mistake.
+        let start = StrategyTree.map([("collectivite", .map([("nom", .scalar(name, typed: false))]))]).yaml
         do {
-            let invited = try store.invite(collectivite: name, slug: slug, email: email, model: model, by: user.account)
+            let invited = try store.invite(collectivite: name, slug: slug, email: email, model: start, by: user.account)
             return try dashboard(user, invited: invited, request: request)
         } catch Store.InvitationProblem.emailTaken {
             return try dashboard(user, problem: "L'adresse \(email) a déjà un compte, pour une autre collectivité ou pour l'administration.", request: request)

@@ -26,7 +26,7 @@ extension Store {
     enum InvitationProblem: Error { case emailTaken }
 
     /// An account for `email` in the collectivité named `name`, with a one-time set-up link (the
-    /// token is returned). A new collectivité starts with `model` as its first version; an
+    /// token is returned). A new collectivité starts with `model` (its name alone) as its first version; an
     /// existing one gains a member; a member already invited gets a new link (a forgotten
     /// password). An address that belongs to another collectivité, or to the administrator, is refused.
     func invite(collectivite name: String, slug: String, email: String, model: String, by admin: Account) throws -> (Collectivite, String) {
