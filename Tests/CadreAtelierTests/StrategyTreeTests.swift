@@ -29,6 +29,15 @@ struct StrategyTreeTests {
         #expect(tree.text(at: .key("vision")) == "Une vision")
     }
 
+    @Test func keysTheFormAddsTakeTheGuidesOrderAndOthersKeepTheirPlace() {
+        let start = StrategyTree.map([("note", .scalar("clé d'un fichier écrit à la main", typed: false)), ("collectivite", .map([("nom", .scalar("Valmont", typed: false))]))])
+        let afterStep3 = FormReader(values: ["vision": ["Une vision"]]).apply(Steps.elementsCles, to: start)
+        let afterStep1 = FormReader(values: ["deliberation": ["2027-03"]]).apply(Steps.portage, to: afterStep3)
+        guard case .map(let pairs) = afterStep1 else { Issue.record("pas un objet"); return }
+        // Required groups are written even empty: their fields are then reported missing, beside them.
+        #expect(pairs.map(\.key) == ["note", "collectivite", "mandature", "deliberation", "portage", "vision", "objectifs_specifiques", "priorites_geographiques"])
+    }
+
     @Test func numbersDatesAndBooleansStayTyped() throws {
         let tree = StrategyTree.map([("population", .scalar("45387", typed: true)), ("etp", .scalar("2.5", typed: true)),
                                      ("deliberation", .scalar("2027-03-19", typed: true)), ("mode_projet", .scalar("true", typed: true))])

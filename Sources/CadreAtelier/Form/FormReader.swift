@@ -10,13 +10,30 @@ struct FormReader {
     func value(_ path: FieldPath) -> String? { values[path.description]?.last }
 
     /// `tree` with the fields of `step` as posted.
-    func apply(_ step: Step, to tree: StrategyTree) -> StrategyTree {
-        var tree = tree
+    func apply(_ step: Step, to original: StrategyTree) -> StrategyTree {
+        var tree = original
         for field in step.fields {
             let path = FieldPath.key(field.key)
             tree = tree.setting(read(field, at: path, existing: tree.value(at: path)), at: path)
         }
-        return tree
+        return Self.placingNewKeys(tree, was: original)
+    }
+
+    /// The file's order for keys it did not have: a key the form adds goes before the first
+    /// key that the guide's steps ask after it, so that a file filled in any order reads in the
+    /// guide's order. Keys already there keep their place.
+    static func placingNewKeys(_ tree: StrategyTree, was old: StrategyTree) -> StrategyTree {
+        guard case .map(var pairs) = tree else { return tree }
+        let order = Steps.all.flatMap(\.fields).map(\.key)
+        var before: Set<String> = []
+        if case .map(let existing) = old { before = Set(existing.map(\.key)) }
+        for key in pairs.map(\.key) where !before.contains(key) {
+            guard let rank = order.firstIndex(of: key), let from = pairs.firstIndex(where: { $0.key == key }) else { continue }
+            let pair = pairs.remove(at: from)
+            let to = pairs.firstIndex { other in (order.firstIndex(of: other.key) ?? -1) > rank } ?? pairs.count
+            pairs.insert(pair, at: to)
+        }
+        return .map(pairs)
     }
 
     /// The value of `field` at `path`; nil removes it from the file.
