@@ -229,6 +229,10 @@ final class AtelierTests: XCTestCase {
         XCTAssertTrue(rules["champ-objectifs_specifiques-1-regles"]?.contains(finding) ?? false, "la règle s'affiche sur l'objectif concerné : \(rules)")
         XCTAssertEqual(rules.keys.filter { rules[$0]!.contains("objectif-date") }, ["champ-objectifs_specifiques-1-regles"], "et nulle part ailleurs")
         XCTAssertTrue((answer["enregistre"] as? String)?.hasPrefix("Enregistré à ") ?? false)
+        XCTAssertEqual(answer["invalides"] as? [String], ["champ-objectifs_specifiques-1-echeance"], "le champ de l'échéance est marqué invalide")
+        let reloaded = try await member.get("/strategies/\(slug)/etape/3").text
+        XCTAssertTrue(reloaded.contains("id=\"champ-objectifs_specifiques-1-echeance\" name=\"objectifs_specifiques.1.echeance\" aria-describedby=\"champ-objectifs_specifiques-1-echeance-aide champ-objectifs_specifiques-1-echeance-regles champ-objectifs_specifiques-1-regles\" aria-invalid=\"true\""),
+                      "le champ est décrit par la règle de son objectif, que lit un lecteur d'écran")
         try await expectTrue(try await member.get("/strategies/\(slug)/etape/3").text.contains(finding), "la page rechargée la montre aussi")
 
         fields[index].1 = "2032-06"

@@ -38,6 +38,13 @@ struct StrategyTreeTests {
         #expect(pairs.map(\.key) == ["note", "collectivite", "mandature", "deliberation", "portage", "vision", "objectifs_specifiques", "priorites_geographiques"])
     }
 
+    @Test func anEmptyListWrittenInTheFileStaysWhenTheFieldStaysEmpty() {
+        let start = StrategyTree.map([("valeurs", .list([])), ("vision", .scalar("Une vision", typed: false))])
+        let saved = FormReader(values: ["valeurs": [""], "vision": ["Une vision"]]).apply(Steps.elementsCles, to: start)
+        #expect(saved.value(at: .key("valeurs")) == .list([]))
+        #expect(FormReader(values: ["valeurs": [""]]).apply(Steps.elementsCles, to: .empty).value(at: .key("valeurs")) == nil, "absente, elle n'est pas ajoutée")
+    }
+
     @Test func numbersDatesAndBooleansStayTyped() throws {
         let tree = StrategyTree.map([("population", .scalar("45387", typed: true)), ("etp", .scalar("2.5", typed: true)),
                                      ("deliberation", .scalar("2027-03-19", typed: true)), ("mode_projet", .scalar("true", typed: true))])

@@ -62,13 +62,13 @@ struct FormReader {
                 for case .scalar(let text, _) in items { stored.append(text) }
             }
             let chosen = stored.filter { posted.contains($0) } + posted.filter { !stored.contains($0) }
-            return list(chosen, required: field.required)
+            return list(chosen, required: field.required, existing: existing)
         case .lines:
             let lines = (value(path) ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            return list(lines, required: field.required)
+            return list(lines, required: field.required, existing: existing)
         case .identifiers:
             let ids = (value(path) ?? "").split(whereSeparator: { ",; \t\n".contains($0) }).map(String.init).filter { !$0.isEmpty }
-            return list(ids, required: field.required)
+            return list(ids, required: field.required, existing: existing)
         case .group(let fields):
             var group = existing ?? .empty
             for child in fields {
@@ -143,8 +143,10 @@ struct FormReader {
         return .scalar(written, typed: false)
     }
 
-    private func list(_ texts: [String], required: Bool) -> StrategyTree? {
-        if texts.isEmpty { return required ? .list([]) : nil }
+    /// The texts as a list; none left: an empty list when the file must have one or already
+    /// wrote one (`valeurs: []` stays as written), else no key.
+    private func list(_ texts: [String], required: Bool, existing: StrategyTree?) -> StrategyTree? {
+        if texts.isEmpty { return required || existing == .list([]) ? .list([]) : nil }
         return .list(texts.map { .scalar($0, typed: false) })
     }
 

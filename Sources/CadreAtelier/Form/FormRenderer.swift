@@ -16,7 +16,11 @@ struct FormRenderer {
     private func field(field: Field, at path: FieldPath) -> String {
         let id = path.id
         let help = field.help.map { "<p class=\"aide\" id=\"\(id)-aide\">\(escape($0))</p>" } ?? ""
-        let described = (field.help == nil ? "" : "\(id)-aide ") + "\(id)-regles"
+        var described = (field.help == nil ? "" : "\(id)-aide ") + "\(id)-regles"
+        // The rules about the item this field belongs to that mean this field (an objective
+        // without échéance): the item's rules describe it too, and mark it invalid when present.
+        let itemRule = findings.itemFindings(for: path)
+        if let item = path.parent, case .index? = item.steps.last, RuleFindings.ruleField.values.contains(field.key) { described += " \(item.id)-regles" }
         let rules = "<div class=\"regles\" id=\"\(id)-regles\" aria-live=\"polite\">\(findings.html(for: path))</div>"
         let required = field.required ? " <abbr title=\"obligatoire\" class=\"obligatoire\">*</abbr>" : ""
         let name = escape(path.description)
@@ -41,13 +45,13 @@ struct FormRenderer {
             return "<fieldset class=\"champ\" id=\"\(id)\" aria-describedby=\"\(described)\"><legend>\(escape(field.label))\(required)</legend>\(help)<input type=\"hidden\" name=\"\(name)\" value=\"\">\(boxes)\(rules)</fieldset>"
         default:
             let label = "<label for=\"\(id)\">\(escape(field.label))\(required)</label>"
-            return "<div class=\"champ\" id=\"bloc-\(id)\">\(label)\(help)\(control(field, at: path, id: id, described: described))\(rules)</div>"
+            return "<div class=\"champ\" id=\"bloc-\(id)\">\(label)\(help)\(control(field, at: path, id: id, described: described, invalid: itemRule))\(rules)</div>"
         }
     }
 
-    private func control(_ field: Field, at path: FieldPath, id: String, described: String) -> String {
+    private func control(_ field: Field, at path: FieldPath, id: String, described: String, invalid: Bool) -> String {
         let name = escape(path.description)
-        let common = "id=\"\(id)\" name=\"\(name)\" aria-describedby=\"\(described)\"" + (findings.has(path) ? " aria-invalid=\"true\"" : "")
+        let common = "id=\"\(id)\" name=\"\(name)\" aria-describedby=\"\(described)\"" + (findings.has(path) || invalid ? " aria-invalid=\"true\"" : "")
         switch field.kind {
         case .paragraph:
             return "<textarea \(common) rows=\"3\">\(escape(tree.text(at: path)))</textarea>"

@@ -36,6 +36,29 @@ struct RuleFindings {
 
     func has(_ path: FieldPath) -> Bool { byAnchor[path] != nil }
 
+    /// The field of an item a rule about the whole item means: an objective without échéance is
+    /// shown on the objective, and its échéance field is the one marked invalid and described by it.
+    static let ruleField: [String: String] = [
+        "objectif-date": "echeance", "objectif-mesurable": "indicateurs", "indicateurs-peu-nombreux": "indicateurs",
+        "activite-responsable": "responsable", "activite-duree": "debut",
+    ]
+
+    /// The item's findings that concern the field at `path` (its key is what the rule means).
+    func itemFindings(for path: FieldPath) -> Bool {
+        guard let item = path.parent, case .key(let key)? = path.steps.last else { return false }
+        return (byAnchor[item] ?? []).contains { $0.rule.flatMap { Self.ruleField[$0] } == key }
+    }
+
+    /// The ids of the fields marked invalid on `step`: fields with a finding of their own, and
+    /// the field of an item that a rule about the item means.
+    func invalidFields(step: Int) -> [String] {
+        findings.filter { $0.step == step }.compactMap { finding -> String? in
+            guard let anchor = finding.anchor else { return nil }
+            if let key = finding.rule.flatMap({ Self.ruleField[$0] }), case .index? = anchor.steps.last { return anchor.appending(key).id }
+            return anchor.id
+        }
+    }
+
     /// The findings shown beside `path`.
     func html(for path: FieldPath) -> String {
         (byAnchor[path] ?? []).map(Self.html).joined()

@@ -120,6 +120,7 @@ extension Routes {
             if let anchor = finding.anchor { rules[anchor.id + "-regles", default: ""] += RuleFindings.html(finding) }
         }
         let answer: [String: Any] = ["version": version.id ?? 0, "enregistre": "Enregistré à \(Self.clock(version.savedAt))", "regles": rules,
+                                     "invalides": now.findings.invalidFields(step: number),
                                      "resume": now.findings.summary(slug: collectivite.slug, step: number), "grille": Self.grid(now.review)]
         let json = try JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys])
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: json)))

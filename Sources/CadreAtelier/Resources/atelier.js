@@ -20,8 +20,8 @@
         if (block.innerHTML !== html) block.innerHTML = html;
       });
       form.querySelectorAll("[aria-invalid]").forEach((field) => field.removeAttribute("aria-invalid"));
-      Object.keys(result.regles).forEach((id) => {
-        const field = document.getElementById(id.replace(/-regles$/, ""));
+      result.invalides.forEach((id) => {
+        const field = document.getElementById(id);
         if (field && /^(INPUT|SELECT|TEXTAREA)$/.test(field.tagName)) field.setAttribute("aria-invalid", "true");
       });
       const summary = document.getElementById("resume-regles");
