@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,11 +50,28 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // L'atelier (`cadre atelier`): the collectivités' web workspace, with its accounts and database.
+        .target(
+            name: "CadreAtelier",
+            dependencies: [
+                "Cadre",
+                "CadreServe",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "cadre",
             dependencies: [
                 "Cadre",
                 "CadreServe",
+                "CadreAtelier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +83,10 @@ let package = Package(
         .testTarget(
             name: "CadreServeTests",
             dependencies: ["CadreServe", "Cadre"]
+        ),
+        .testTarget(
+            name: "CadreAtelierTests",
+            dependencies: ["CadreAtelier", "Cadre"]
         ),
     ],
     swiftLanguageModes: [.v6]

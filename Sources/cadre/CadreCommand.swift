@@ -8,7 +8,7 @@ struct CadreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cadre",
         abstract: "Publie le guide, la plaquette et les stratégies des collectivités à partir de Content/ et Templates/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, StrategyCommand.self, ServeCommand.self, NewCommand.self, ExportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, StrategyCommand.self, ServeCommand.self, AtelierCommand.self, NewCommand.self, ExportCommand.self]
     )
 
     /// Usage errors exit with status 2 (swift-argument-parser's default is 64), in French; an

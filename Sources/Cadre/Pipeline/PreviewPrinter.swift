@@ -47,23 +47,29 @@ public final class PreviewPrinter: Sendable {
     /// Lays out the print page of `publication` from its rendered `files` (its `impression.html`
     /// and assets): only the chapter whose anchor is `chapter` when given, else the whole publication.
     public func print(publication: String, chapter: String?, files: [RenderedFile], root: URL) async -> Proof {
-        let name = chapter.map { "\(publication)-\($0)" } ?? publication
-        let pdf = folder.appendingPathComponent("\(name)-\(UUID().uuidString).pdf")
+        let kept = files.filter { $0.path == "\(publication)/impression.html" || $0.path.hasPrefix("\(publication)/assets/") }
+        // A chapter alone: everything else is left out of the layout (not merely hidden).
+        let css = chapter.map { ["body > *:not(main), main > *:not(section#\($0)) { display: none !important; }"] } ?? []
+        return await print(page: "\(publication)/impression.html", files: kept, root: root, css: css)
+    }
+
+    /// Lays out `page`, one of `files` (an HTML page and what it links to, paths as a build
+    /// writes them), e.g. a strategy document's `strategies/<nom>/index.html`.
+    public func print(page: String, files: [RenderedFile], root: URL, css: [String] = []) async -> Proof {
+        let job = folder.appendingPathComponent(UUID().uuidString)
+        let pdf = job.appendingPathComponent("document.pdf")
+        defer { try? FileManager.default.removeItem(at: job) }
         do {
-            for file in files where file.path == "\(publication)/impression.html" || file.path.hasPrefix("\(publication)/assets/") {
-                let url = folder.appendingPathComponent(file.path)
+            for file in files {
+                let url = job.appendingPathComponent(file.path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try file.data.write(to: url)
             }
         } catch {
             return Proof(pdf: nil, pages: 0, problem: "écriture impossible dans \(folder.path) : \(SystemMessage.french(error))")
         }
-        defer { try? FileManager.default.removeItem(at: pdf) }
-        // A chapter alone: everything else is left out of the layout (not merely hidden).
-        let css = chapter.map { ["body > *:not(main), main > *:not(section#\($0)) { display: none !important; }"] } ?? []
-        let job = PrintJob(html: folder.appendingPathComponent("\(publication)/impression.html").path, pdf: pdf.path,
-                           roots: [root.path, folder.path], variant: PDFStandard.pdfUA1.rawValue, css: css, lang: "fr-FR")
-        let result = await queue.submit(job)
+        let result = await queue.submit(PrintJob(html: job.appendingPathComponent(page).path, pdf: pdf.path,
+                                                 roots: [root.path, job.path], variant: PDFStandard.pdfUA1.rawValue, css: css, lang: "fr-FR"))
         guard result.ok, let data = FileManager.default.contents(atPath: pdf.path) else {
             return Proof(pdf: nil, pages: 0, problem: result.error ?? "le moteur PDF n'a pas produit de fichier")
         }

@@ -15,7 +15,7 @@ public enum CollectiviteScaffold {
 
     /// Writes `Content/collectivites/<slug>.yml` and returns its path relative to the root.
     public static func create(name: String, root: URL) throws(Failure) -> String {
-        guard let text = try? String(contentsOf: root.appendingPathComponent(model), encoding: .utf8) else { throw .missingModel(model) }
+        guard let text = text(name: name, root: root) else { throw .missingModel(model) }
         let folder = root.appendingPathComponent("Content/collectivites")
         let name = ScaffoldText.oneLine(name).isEmpty ? "Collectivité" : ScaffoldText.oneLine(name)
         var slug = ScaffoldText.fileSlug(name, fallback: "collectivite")
@@ -23,14 +23,21 @@ public enum CollectiviteScaffold {
         let url = folder.appendingPathComponent(slug + ".yml")
         let path = FileLister.relativePath(of: url, to: root)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw .alreadyExists(path) }
-        // The name lands in a double-quoted YAML string and in a comment.
-        let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try text.replacingOccurrences(of: "{{nom}}", with: quoted).write(to: url, atomically: true, encoding: .utf8)
+            try text.write(to: url, atomically: true, encoding: .utf8)
         } catch {
             throw .writeFailed(path, reason: SystemMessage.french(error))
         }
         return path
+    }
+
+    /// The model's text for a collectivité named `name`; nil when the project has no model.
+    static func text(name: String, root: URL) -> String? {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(model), encoding: .utf8) else { return nil }
+        let name = ScaffoldText.oneLine(name).isEmpty ? "Collectivité" : ScaffoldText.oneLine(name)
+        // The name lands in a double-quoted YAML string and in a comment.
+        let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return text.replacingOccurrences(of: "{{nom}}", with: quoted)
     }
 }
