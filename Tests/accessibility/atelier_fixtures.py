@@ -72,6 +72,13 @@ class Atelier:
         assert links, f"`cadre atelier compte` n'a pas affiché de lien /activer/… sur stdout :\n{run.stdout}"
         return links[0]
 
+    def died(self):
+        """None while the server runs, else what it said before stopping."""
+        if self.process.poll() is None:
+            return None
+        time.sleep(0.2)
+        return f"l'atelier s'est arrêté (code {self.process.returncode}) :\n" + "\n".join(self.errors[-40:])
+
     def stop(self):
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
@@ -102,6 +109,13 @@ def http(url, cookie="", data=None, headers=None, timeout=300):
             return answer.status, answer.headers, answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+def main_text(body):
+    """The text of an atelier page's <main>, for a failure message."""
+    text = body.decode("utf-8", errors="replace")
+    found = re.search(r"<main[^>]*>(.*?)</main>", text, re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1) if found else text[:600])).strip()[:600]
 
 
 def odt_mimetype(body):

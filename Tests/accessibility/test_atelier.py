@@ -20,7 +20,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from atelier_fixtures import (FILL_SCRIPT, STEPS, Atelier, cookie_header, differences, field_values, http,
-                              normalised, odt_mimetype, valmont)
+                              main_text, normalised, odt_mimetype, valmont)
 from conftest import WIDTHS, axe_script, cadre_binary
 
 NAME = "Ville de Valmont-sur-Loire"
@@ -42,6 +42,16 @@ def atelier(tmp_path_factory):
     server = Atelier(cadre, tmp_path_factory.mktemp("atelier-data"))
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def server_alive(request):
+    """A test that stopped the server says so, with the server's last words."""
+    yield
+    if "atelier" in request.fixturenames:
+        died = request.getfixturevalue("atelier").died()
+        if died:
+            pytest.fail(died)
 
 
 @pytest.fixture(scope="module")
@@ -307,10 +317,10 @@ def test_telechargement_du_pdf_et_de_l_odt(browser, atelier, scenario):
         assert browser.find_elements(By.CSS_SELECTOR, f"a[href='/strategies/{SLUG}/telecharger/{name}']"), \
             f"la vue d'ensemble n'a pas de lien de téléchargement vers {name}"
     status, headers, pdf = http(base + f"{SLUG}.pdf", cookie)
-    assert status == 200, f"PDF : HTTP {status} {pdf[:300]!r}"
+    assert status == 200, f"PDF : HTTP {status} : {main_text(pdf)}"
     assert pdf.startswith(b"%PDF-"), f"le PDF ne commence pas par %PDF- : {pdf[:40]!r}"
     status, headers, odt = http(base + f"{SLUG}.odt", cookie)
-    assert status == 200, f"ODT : HTTP {status} {odt[:300]!r}"
+    assert status == 200, f"ODT : HTTP {status} : {main_text(odt)}"
     mimetype, first = odt_mimetype(odt)
     assert mimetype == "application/vnd.oasis.opendocument.text", f"l'ODT n'est pas un document OpenDocument texte (mimetype {mimetype!r})"
     assert first == "mimetype", f"l'entrée mimetype de l'ODT n'est pas la première du zip ({first})"
@@ -417,6 +427,98 @@ def test_axe_et_largeur_de_telephone_sur_chaque_page(browser, atelier, scenario,
     if overflow:
         message.append(f"défilement horizontal à {width} px :\n" + "\n".join(overflow))
     assert not message, "\n".join(message)
+
+
+# MARK: Rights, over HTTP
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def http_sign_in(atelier, email, password, headers=None):
+    """Signs in without a browser; returns (session cookie header, its Set-Cookie line)."""
+    status, answer, body = http(atelier.url + "/connexion", headers=headers)
+    cookie = "; ".join(c.split(";")[0] for c in answer.get_all("Set-Cookie") or [])
+    token = re.search(rb'name="_csrf" value="([^"]+)"', body).group(1).decode()
+    form = urllib.parse.urlencode({"_csrf": token, "email": email, "mot_de_passe": password}).encode()
+    status, answer, body = http(atelier.url + "/connexion", cookie, data=form, headers={**FORM, **(headers or {})})
+    assert status in (302, 303), f"connexion HTTP de {email} : {status}"
+    session = [c for c in answer.get_all("Set-Cookie") or [] if c.startswith("cadre_atelier=")]
+    assert session, f"pas de cookie cadre_atelier après la connexion de {email}"
+    return session[0].split(";")[0], session[0]
+
+
+def version_ids(page):
+    return [int(n) for n in re.findall(rb"/versions/(\d+)\"", page)]
+
+
+def test_une_collectivite_n_ouvre_que_sa_propre_strategie(atelier, scenario):
+    need(scenario, "filled")
+    other = "ville-de-lauterbach"
+    admin, _ = http_sign_in(atelier, ADMIN, ADMIN_PASSWORD)
+    status, _, page = http(atelier.url + f"/strategies/{other}/versions", admin)
+    assert status == 200, f"l'administrateur ne voit pas les versions de {other} : HTTP {status}"
+    foreign = version_ids(page)
+    assert foreign, f"aucune version de {other}"
+    user, _ = http_sign_in(atelier, USER, PASSWORD)
+    refused = []
+    for address in (f"/strategies/{other}", f"/strategies/{other}/etape/1", f"/strategies/{other}/versions",
+                    f"/strategies/{other}/versions/{foreign[0]}", f"/strategies/{other}/telecharger/{other}.yml",
+                    f"/strategies/{other}/telecharger/{other}.pdf", f"/strategies/{other}/apercu/",
+                    # id tampering: another collectivité's version under one's own address
+                    f"/strategies/{SLUG}/versions/{foreign[0]}"):
+        status, _, body = http(atelier.url + address, user)
+        if status not in (403, 404):
+            refused.append(f"GET {address} : HTTP {status}")
+        elif b"Lauterbach" in body and address.startswith(f"/strategies/{SLUG}"):
+            refused.append(f"GET {address} : la page montre les données de Lauterbach")
+    token = re.search(rb'name="_csrf" value="([^"]+)"', http(atelier.url + f"/strategies/{SLUG}", user)[2]).group(1).decode()
+    for address, form in ((f"/strategies/{other}/etape/3", {"_csrf": token, "vision": "piratée"}),
+                          (f"/strategies/{SLUG}/versions/{foreign[0]}/restaurer", {"_csrf": token}),
+                          (f"/strategies/{other}/importer", {"_csrf": token, "texte": "collectivite: {nom: piratée}"})):
+        status, _, _ = http(atelier.url + address, user, data=urllib.parse.urlencode(form).encode(), headers=FORM)
+        if status not in (403, 404):
+            refused.append(f"POST {address} : HTTP {status}")
+    status, _, exported = http(atelier.url + f"/strategies/{other}/telecharger/{other}.yml", admin)
+    assert b"pir" not in exported, "la stratégie de Lauterbach a été modifiée par Valmont"
+    assert not refused, "accès à la stratégie d'une autre collectivité :\n" + "\n".join(refused)
+
+
+def test_aucun_formulaire_sans_jeton_csrf(atelier, scenario):
+    need(scenario, "filled")
+    user, _ = http_sign_in(atelier, USER, PASSWORD)
+    yml = atelier.url + f"/strategies/{SLUG}/telecharger/{SLUG}.yml"
+    before = http(yml, user)[2]
+    accepted = []
+    for token in (None, "", "jeton-invente"):
+        for address, form in ((f"/strategies/{SLUG}/etape/3", {"vision": "sans jeton"}),
+                              (f"/strategies/{SLUG}/importer", {"texte": "collectivite: {nom: sans jeton}"}),
+                              ("/deconnexion", {})):
+            if token is not None:
+                form = {**form, "_csrf": token}
+            for headers in (FORM, {**FORM, "X-Requested-With": "fetch"}):
+                status, _, _ = http(atelier.url + address, user, data=urllib.parse.urlencode(form).encode(), headers=headers)
+                if status != 403:
+                    accepted.append(f"POST {address} (_csrf {token!r}, {headers.get('X-Requested-With', 'formulaire')}) : HTTP {status} au lieu de 403")
+    assert http(yml, user)[2] == before, "un envoi sans jeton CSRF valable a modifié la stratégie"
+    assert http(atelier.url + f"/strategies/{SLUG}", user)[0] == 200, "un envoi sans jeton a fermé la session"
+    assert not accepted, "\n".join(accepted)
+    # The same post with the session's token is accepted: the refusals above were the token's.
+    token = re.search(rb'name="_csrf" value="([^"]+)"', http(atelier.url + f"/strategies/{SLUG}", user)[2]).group(1).decode()
+    status, answer, _ = http(atelier.url + "/deconnexion", user, data=urllib.parse.urlencode({"_csrf": token}).encode(), headers=FORM)
+    assert status in (302, 303), f"POST /deconnexion avec le bon jeton : HTTP {status}"
+    status, answer, _ = http(atelier.url + f"/strategies/{SLUG}", user)
+    assert status in (302, 303) and answer["Location"].endswith("/connexion"), \
+        f"après POST /deconnexion, l'ancienne session ouvre encore la stratégie (HTTP {status})"
+
+
+def test_cookie_de_session_httponly_samesite_et_secure_derriere_https(atelier, scenario):
+    need(scenario, "signed in")
+    _, plain = http_sign_in(atelier, USER, PASSWORD)
+    attributes = [a.strip().lower() for a in plain.split(";")]
+    assert "httponly" in attributes, f"cookie de session sans HttpOnly : {plain}"
+    assert any(a.startswith("samesite=") for a in attributes), f"cookie de session sans SameSite : {plain}"
+    _, proxied = http_sign_in(atelier, USER, PASSWORD, headers={"X-Forwarded-Proto": "https"})
+    assert "secure" in [a.strip().lower() for a in proxied.split(";")], f"derrière HTTPS, cookie sans Secure : {proxied}"
 
 
 # MARK: Signing out, and the log-in's limit
