@@ -305,6 +305,15 @@ def test_une_regle_du_guide_apparait_a_cote_du_champ_puis_disparait(browser, ate
     assert browser.find_element(By.ID, "champ-objectifs_specifiques-1-echeance").get_attribute("value") == "2032-06", \
         "l'échéance retapée n'a pas été enregistrée"
     assert not finding(browser, 1)
+
+    # Without the script's help: « Enregistrer » posts, the page comes back with the rule.
+    set_value = "document.getElementById(arguments[0]).value = arguments[1]"
+    browser.execute_script(set_value, "champ-objectifs_specifiques-0-echeance", "")
+    submit(browser, button(browser, "Enregistrer"))
+    assert finding(browser, 0), "après « Enregistrer » sans échéance pour OS1, objectif-date n'est pas dans #champ-objectifs_specifiques-0-regles"
+    browser.execute_script(set_value, "champ-objectifs_specifiques-0-echeance", "2030-12")
+    submit(browser, button(browser, "Enregistrer"))
+    assert not finding(browser, 0), "échéance de OS1 remise et enregistrée : objectif-date est resté"
     scenario["rule checked"] = True
 
 
