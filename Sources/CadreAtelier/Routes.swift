@@ -25,6 +25,7 @@ struct Routes: Sendable {
         router.get("/activer/:token") { request, context in try activationPage(request, token: context.parameters.require("token")) }
         router.post("/activer/:token") { request, context in try await activate(request, token: context.parameters.require("token")) }
         router.get("/") { request, _ in await signedIn(request) { user in try dashboard(user) } }
+        router.get("/lot/strategies.zip") { request, _ in await signedIn(request) { user in try await batch(user) } }
         router.post("/inviter") { request, _ in await posted(request) { user, form in try await invite(user, form: form, request: request) } }
         router.get("/strategies/:slug") { request, context in await strategy(request, context) { user, collectivite in try overview(user, collectivite) } }
         router.get("/strategies/:slug/etape/:step") { request, context in

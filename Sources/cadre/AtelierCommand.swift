@@ -14,6 +14,11 @@ struct AtelierCommand: AsyncParsableCommand {
     struct DataOption: ParsableArguments {
         @Option(name: .long, help: "Dossier de la base de données de l'atelier (par défaut atelier/ dans le projet).")
         var data: String?
+
+        /// The atelier of `project`, its database where this option says.
+        func atelier(_ project: ProjectOptions) -> Atelier {
+            Atelier(root: project.rootURL, data: data.map { URL(fileURLWithPath: $0) } ?? Atelier.defaultData(root: project.rootURL))
+        }
     }
 
     struct Serve: AsyncParsableCommand {
@@ -22,26 +27,14 @@ struct AtelierCommand: AsyncParsableCommand {
         @OptionGroup var project: ProjectOptions
         @OptionGroup var data: DataOption
 
-        @Option(name: .long, help: "Port d'écoute.")
-        var port: Int = 8000
-
-        @Option(name: .long, help: "Adresse d'écoute ; 127.0.0.1 par défaut (derrière un proxy HTTPS pour un usage en réseau).")
-        var host: String = "127.0.0.1"
-
-        func validate() throws {
-            guard (0...65535).contains(port) else { throw ValidationError("--port doit être compris entre 0 et 65535") }
-        }
+        @OptionGroup var listen: ListenOptions
 
         func run() async throws {
-            var atelier = Atelier(root: project.rootURL, data: data.data.map { URL(fileURLWithPath: $0) } ?? Atelier.defaultData(root: project.rootURL))
-            atelier.host = host
-            atelier.port = port
-            let host = host
+            var atelier = data.atelier(project)
+            atelier.host = listen.host
+            atelier.port = listen.port
             do {
-                try await atelier.run { port in
-                    let shown = host.contains(":") ? "[\(host)]" : host
-                    FileHandle.standardError.write(Data("cadre : atelier sur http://\(shown):\(port)/ — Ctrl-C pour arrêter\n".utf8))
-                }
+                try await atelier.run { [listen] port in listen.announce("atelier", port: port) }
             } catch let error as AtelierError {
                 FileHandle.standardError.write(Data("cadre : \(error)\n".utf8))
                 throw ExitCode(1)
@@ -66,7 +59,7 @@ struct AtelierCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let atelier = Atelier(root: project.rootURL, data: data.data.map { URL(fileURLWithPath: $0) } ?? Atelier.defaultData(root: project.rootURL))
+            let atelier = data.atelier(project)
             do {
                 let path = try atelier.setUpAdmin(email: admin)
                 print("Lien d'activation du compte administrateur \(admin) (à usage unique, valable sept jours) :")

@@ -14,30 +14,37 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @OptionGroup var listen: ListenOptions
+
+    func run() async throws {
+        var server = PreviewServer(root: project.rootURL)
+        server.host = listen.host
+        server.port = listen.port
+        server.publications = publications
+        do {
+            try await server.run { [listen] port in listen.announce("aperçu", port: port) }
+        } catch let error as PreviewServerError {
+            FileHandle.standardError.write(Data("cadre : \(error)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+/// Where `serve` and `atelier` listen.
+struct ListenOptions: ParsableArguments {
     @Option(name: .long, help: "Port d'écoute.")
     var port: Int = 8000
 
-    @Option(name: .long, help: "Adresse d'écoute ; 127.0.0.1 par défaut (n'écoutez ailleurs qu'en connaissance de cause).")
+    @Option(name: .long, help: "Adresse d'écoute ; 127.0.0.1 par défaut (n'écoutez ailleurs qu'en connaissance de cause, derrière un proxy HTTPS pour l'atelier).")
     var host: String = "127.0.0.1"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port doit être compris entre 0 et 65535") }
     }
 
-    func run() async throws {
-        var server = PreviewServer(root: project.rootURL)
-        server.host = host
-        server.port = port
-        server.publications = publications
-        let host = host
-        do {
-            try await server.run { port in
-                let shown = host.contains(":") ? "[\(host)]" : host
-                FileHandle.standardError.write(Data("cadre : aperçu sur http://\(shown):\(port)/ — Ctrl-C pour arrêter\n".utf8))
-            }
-        } catch let error as PreviewServerError {
-            FileHandle.standardError.write(Data("cadre : \(error)\n".utf8))
-            throw ExitCode(error.exitCode)
-        }
+    /// « cadre : aperçu sur http://127.0.0.1:8000/ — Ctrl-C pour arrêter », once listening on `port`.
+    func announce(_ what: String, port: Int) {
+        let shown = host.contains(":") ? "[\(host)]" : host
+        FileHandle.standardError.write(Data("cadre : \(what) sur http://\(shown):\(port)/ — Ctrl-C pour arrêter\n".utf8))
     }
 }

@@ -49,6 +49,12 @@ public struct StrategyDesk: Sendable {
         public var blocked: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Why `text` cannot even be read (too large, too deep, aliases that expand to millions of
+    /// values): the limits every YAML file of cadre is held to; nil when it can.
+    public static func refusal(_ text: String, file: String) -> Diagnostic? {
+        YAMLLimits.check(YAMLSource(text: text, file: file))
+    }
+
     /// Reads and checks `text`, named `file` in diagnostics, without rendering it.
     public func review(_ text: String, file: String) -> Review {
         let sink = DiagnosticSink()
@@ -92,6 +98,31 @@ public struct StrategyDesk: Sendable {
         return (result.diagnostics.sorted(), files)
     }
 
+    /// The batch of the atelier's administrator: every file without errors rendered (HTML, its
+    /// délibération, ODT and DOCX) into one zip archive laid out as `cadre strategie` lays out
+    /// `Output/strategies/`, each data file beside its document; the names of the files left
+    /// out because they have errors.
+    public func archive(_ files: [(slug: String, text: String)], jobs: Int = 2) async throws -> (data: Data, failed: [String]) {
+        let rendered = await Concurrently.map(files.count, limit: jobs) { index in
+            await render(files[index].text, file: "\(files[index].slug).yml", slug: files[index].slug, editable: [.odt, .docx])
+        }
+        var package = ZipPackage()
+        var failed: [String] = []
+        var assetsAdded = false
+        for (file, result) in zip(files, rendered) {
+            guard !result.files.isEmpty else {
+                failed.append(file.slug)
+                continue
+            }
+            for made in result.files where !made.path.hasPrefix("\(StrategyBatch.folder)/assets/") || !assetsAdded {
+                package.add(made.path, made.data)
+            }
+            assetsAdded = true
+            package.add("\(StrategyBatch.folder)/\(file.slug)/\(file.slug).yml", text: file.text)
+        }
+        return (try package.data(), failed)
+    }
+
     /// A value a field of the file may take, with its label in the guide's words.
     public struct Choice: Sendable, Equatable {
         public var value: String
@@ -119,10 +150,5 @@ public struct StrategyDesk: Sendable {
         case .source: FundingSource.allCases.map { Choice(value: $0.rawValue, label: $0.label) }
         case .domaine: kit.guide.onePercent.map { Choice(value: $0.domaine, label: $0.nom) }
         }
-    }
-
-    /// The model a new collectivité starts from (`cadre new collectivite`), named `name`.
-    public static func model(named name: String, root: URL) -> String? {
-        CollectiviteScaffold.text(name: name, root: root)
     }
 }

@@ -35,10 +35,13 @@ enum Secrets {
     }
 
     static func verify(password: String, hash: String?) async -> Bool {
-        // An account with no password yet (invited) still costs a hash: no timing tells it apart.
-        let hash = hash ?? "$2b$11$C6UzMDM.H6dfI/f/IKxGhuQ1Rb7cV9pZx1l9NqT0rJ9m2C8uyVsS."
-        return await offLoop { Bcrypt.verify(password, hash: hash) }
+        // An unknown address, or an account with no password yet, still costs a real hash: no
+        // timing tells them apart from a wrong password.
+        await offLoop { Bcrypt.verify(password, hash: hash ?? unusable) }
     }
+
+    /// A hash no password typed matches (its password is random and forgotten).
+    private static let unusable = Bcrypt.hash(token(), cost: cost)
 
     /// Slow work on a dispatch thread, not on the threads that serve requests.
     private static func offLoop<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {

@@ -15,6 +15,8 @@ struct Field: Sendable {
         case yesNo
         /// One value of a list (a select).
         case choice(StrategyDesk.ChoiceList)
+        /// The id of an item of another repeated group of the file (`objectifs_specifiques`): a select of those written so far.
+        case reference(String)
         /// Several values of a list (checkboxes).
         case choices(StrategyDesk.ChoiceList)
         /// A list of short texts, one per line.

@@ -10,19 +10,36 @@ struct FormReader {
     func value(_ path: FieldPath) -> String? { values[path.description]?.last }
 
     /// `tree` with the fields of `step` as posted.
-    func apply(_ step: Step, to tree: StrategyTree) -> StrategyTree {
-        var tree = tree
+    func apply(_ step: Step, to original: StrategyTree) -> StrategyTree {
+        var tree = original
         for field in step.fields {
             let path = FieldPath.key(field.key)
             tree = tree.setting(read(field, at: path, existing: tree.value(at: path)), at: path)
         }
-        return tree
+        return Self.placingNewKeys(tree, was: original)
+    }
+
+    /// The file's order for keys it did not have: a key the form adds goes before the first
+    /// key that the guide's steps ask after it, so that a file filled in any order reads in the
+    /// guide's order. Keys already there keep their place.
+    static func placingNewKeys(_ tree: StrategyTree, was old: StrategyTree) -> StrategyTree {
+        guard case .map(var pairs) = tree else { return tree }
+        let order = Steps.all.flatMap(\.fields).map(\.key)
+        var before: Set<String> = []
+        if case .map(let existing) = old { before = Set(existing.map(\.key)) }
+        for key in pairs.map(\.key) where !before.contains(key) {
+            guard let rank = order.firstIndex(of: key), let from = pairs.firstIndex(where: { $0.key == key }) else { continue }
+            let pair = pairs.remove(at: from)
+            let to = pairs.firstIndex { other in (order.firstIndex(of: other.key) ?? -1) > rank } ?? pairs.count
+            pairs.insert(pair, at: to)
+        }
+        return .map(pairs)
     }
 
     /// The value of `field` at `path`; nil removes it from the file.
     private func read(_ field: Field, at path: FieldPath, existing: StrategyTree?) -> StrategyTree? {
         switch field.kind {
-        case .text, .choice:
+        case .text, .choice, .reference:
             return text(value(path)?.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))
         case .paragraph:
             return text(value(path)?.replacingOccurrences(of: "\r\n", with: "\n"))
@@ -38,7 +55,13 @@ struct FormReader {
             guard let written = value(path), ["true", "false"].contains(written) else { return existing }
             return .scalar(written, typed: true)
         case .choices:
-            let chosen = (values[path.description] ?? []).filter { !$0.isEmpty }
+            let posted = (values[path.description] ?? []).filter { !$0.isEmpty }
+            // The file's order first (a set of choices: saving unchanged changes nothing).
+            var stored: [String] = []
+            if case .list(let items)? = existing {
+                for case .scalar(let text, _) in items { stored.append(text) }
+            }
+            let chosen = stored.filter { posted.contains($0) } + posted.filter { !stored.contains($0) }
             return list(chosen, required: field.required)
         case .lines:
             let lines = (value(path) ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -105,7 +128,8 @@ struct FormReader {
     }
 
     private func trimmed(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        // A byte-order mark pasted with a text would not survive YAML: it goes.
+        guard let text = text?.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
         return text
     }
 

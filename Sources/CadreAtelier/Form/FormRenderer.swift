@@ -56,9 +56,19 @@ struct FormRenderer {
             return "<textarea \(common) rows=\"\(min(count, 10))\">\(escape(tree.text(at: path)))</textarea>"
         case .identifiers:
             return "<input type=\"text\" \(common) value=\"\(escape(tree.text(at: path, separator: ", ")))\" autocomplete=\"off\">"
-        case .choice(let list):
+        case .choice, .reference:
             let value = tree.text(at: path)
-            var options = desk.choices(list)
+            var options: [StrategyDesk.Choice]
+            if case .choice(let list) = field.kind {
+                options = desk.choices(list)
+            } else if case .reference(let group) = field.kind {
+                options = tree.items(at: .key(group)).compactMap { item in
+                    let id = item.text(at: .key("id"))
+                    return id.isEmpty ? nil : StrategyDesk.Choice(value: id, label: "\(id) — \(item.text(at: .key("intitule")))")
+                }
+            } else {
+                options = []
+            }
             // A value the list does not know (hand-written) stays, so that saving keeps it and the check names it.
             if !value.isEmpty, !options.contains(where: { $0.value == value }) { options.append(.init(value: value, label: value)) }
             let rendered = ["<option value=\"\"\(value.isEmpty ? " selected" : "")>— choisir —</option>"] + options.map { choice in

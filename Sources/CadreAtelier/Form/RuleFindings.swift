@@ -47,7 +47,10 @@ struct RuleFindings {
         let label = diagnostic.severity == .error ? "Erreur" : "Conseil du guide"
         var message = diagnostic.message
         if let rule = finding.rule { message = String(message.dropFirst(rule.count + 2)).trimmingCharacters(in: .whitespaces) }
-        let hint = diagnostic.hint.map { " <span class=\"conseil\">\(escape($0))</span>" } ?? ""
+        // A missing field: the form's words, not the file's (« ajoutez « vision: … » »).
+        let missing = FieldLocator.missingField(diagnostic.message)
+        if let missing { message = "« \(Steps.label(of: missing) ?? missing.description) » est obligatoire" }
+        let hint = (missing != nil ? "Remplissez-le pour que le document puisse être produit." : diagnostic.hint).map { " <span class=\"conseil\">\(escape($0))</span>" } ?? ""
         let rule = finding.rule.map { " data-regle=\"\(escape($0))\"" } ?? ""
         return "<p class=\"regle \(kind)\"\(rule)><strong>\(label) :</strong> \(escape(message)).\(hint)</p>"
     }

@@ -6,6 +6,22 @@ enum Steps {
 
     static func step(_ number: Int) -> Step? { all.first { $0.number == number } }
 
+    /// The question that asks for the value at `path` (« Vision », « Coût (euros) »).
+    static func label(of path: FieldPath) -> String? {
+        var fields = all.flatMap(\.fields)
+        var label: String?
+        for step in path.steps {
+            guard case .key(let key) = step else { continue }
+            guard let field = fields.first(where: { $0.key == key }) else { return nil }
+            label = field.label
+            switch field.kind {
+            case .group(let inner), .repeated(let inner, _): fields = inner
+            default: fields = []
+            }
+        }
+        return label
+    }
+
     static let portage = Step(number: 1, title: "Sensibilisation et portage",
         intro: "Le guide commence par le portage politique : un élu qui porte la démarche, un service identifié, une mandature sur laquelle caler la stratégie et une délibération pour l'adopter.",
         fields: [
@@ -93,7 +109,7 @@ enum Steps {
             ]), help: "Le cadre logique mesure aussi l'objectif général : au moins un indicateur, une source de vérification et une hypothèse."),
             Field("resultats", "Résultats attendus", .repeated([
                 Field("id", "Identifiant (R1, R2…)", required: true),
-                Field("objectif", "Objectif spécifique servi (OS1…)", required: true),
+                Field("objectif", "Objectif spécifique servi", .reference("objectifs_specifiques"), help: "Les objectifs de l'étape 3.", required: true),
                 Field("intitule", "Intitulé", .paragraph, required: true),
                 Field("indicateurs", "Indicateurs (identifiants séparés par des virgules)", .identifiers,
                       help: "Le guide recommande des indicateurs peu nombreux : trois au plus par résultat."),

@@ -106,7 +106,7 @@ extension Routes {
         var body = "<h1>Administration de l'atelier</h1>"
         if let (collectivite, token) = invited {
             let link = "\(baseURL(request))/activer/\(token)"
-            body += "<div class=\"resume ok\" role=\"status\"><p>\(escape(collectivite.name)) est invitée. Envoyez ce lien d'activation à son référent (il ne sert qu'une fois, pendant sept jours) :</p><p><code class=\"lien-invitation\">\(escape(link))</code></p></div>"
+            body += "<div class=\"resume ok\" role=\"status\"><p>Invitation pour \(escape(collectivite.name)) prête. Envoyez ce lien d'activation à la personne invitée (il ne sert qu'une fois, pendant sept jours ; il remplace un lien envoyé plus tôt et permet de choisir un nouveau mot de passe) :</p><p><code class=\"lien-invitation\">\(escape(link))</code></p></div>"
         }
         if let problem { body += "<div class=\"resume\" role=\"alert\" id=\"resume-regles\"><p>\(escape(problem))</p></div>" }
         let collectivites = try store.collectivites()
@@ -122,9 +122,12 @@ extension Routes {
                 body += "<tr><td><a href=\"/strategies/\(escape(collectivite.slug))\">\(escape(collectivite.name))</a></td><td>\(latest.map { Self.when($0.savedAt) } ?? "—")</td><td>\(state)</td></tr>"
             }
             body += "</tbody></table>"
+            body += "<p><a href=\"/lot/strategies.zip\">Télécharger tous les documents prêts (HTML, ODT, DOCX et projets de délibération, avec leurs fichiers de données), en une archive zip</a></p>"
+            body += "<p class=\"aide\">Les PDF s'obtiennent document par document, ou par <code>cadre strategie --format pdf</code> sur les fichiers de données de l'archive.</p>"
         }
         body += """
-            <h2>Inviter une collectivité</h2>
+            <h2>Inviter une collectivité ou l'un de ses membres</h2>
+            <p class="aide">Une collectivité déjà invitée, nommée de la même façon, reçoit un membre de plus ; une personne déjà invitée reçoit un nouveau lien (mot de passe oublié).</p>
             <form method="post" action="/inviter" class="formulaire-court">
             \(Page.csrfField(user.csrf))
             <div class="champ"><label for="nom">Nom de la collectivité</label><input type="text" id="nom" name="nom" required></div>
@@ -143,17 +146,29 @@ extension Routes {
             return try dashboard(user, problem: "Indiquez le nom de la collectivité et une adresse électronique valable.", request: request)
         }
         let slug = Self.slug(name)
-        guard let model = StrategyDesk.model(named: name, root: root) else {
-            return try dashboard(user, problem: "Le modèle Templates/strategie/modele-collectivite.yml est introuvable : l'atelier ne peut pas créer de stratégie.", request: request)
-        }
+        // A blank file, its name alone: the summary of errors is the list of what is left to
+        // write, and no example text is there to be left in a voted document by mistake.
+        let start = StrategyTree.map([("collectivite", .map([("nom", .scalar(name, typed: false))]))]).yaml
         do {
-            let invited = try store.invite(collectivite: name, slug: slug, email: email, model: model, by: user.account)
+            let invited = try store.invite(collectivite: name, slug: slug, email: email, model: start, by: user.account)
             return try dashboard(user, invited: invited, request: request)
         } catch Store.InvitationProblem.emailTaken {
-            return try dashboard(user, problem: "L'adresse \(email) a déjà un compte.", request: request)
-        } catch Store.InvitationProblem.nameTaken {
-            return try dashboard(user, problem: "Une collectivité porte déjà ce nom (adresse /strategies/\(slug)).", request: request)
+            return try dashboard(user, problem: "L'adresse \(email) a déjà un compte, pour une autre collectivité ou pour l'administration.", request: request)
         }
+    }
+
+    /// The administrator's batch: every strategy without errors, in one zip archive.
+    func batch(_ user: SignedIn) async throws -> Response {
+        guard user.account.role == .admin else { return notFound(user: user) }
+        var files: [(slug: String, text: String)] = []
+        for collectivite in try store.collectivites() {
+            if let version = try store.latestVersion(of: collectivite) { files.append((collectivite.slug, version.text)) }
+        }
+        let archive = try await desk.archive(files)
+        var headers: HTTPFields = [.contentType: "application/zip", .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"strategies.zip\""]
+        // The strategies left out, by folder name, for the administrator's script.
+        headers[HTTPField.Name("X-Cadre-Non-Produites")!] = archive.failed.joined(separator: " ")
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: archive.data)))
     }
 
     /// The address the browser used, for links to send.
@@ -176,12 +191,17 @@ extension Routes {
         return String(slug.prefix(80))
     }
 
-    /// « 3 décembre 2026 à 10:32 », Paris time.
-    static func when(_ time: Double) -> String {
+    /// « 3 décembre 2026 à 10:32:05 », Paris time.
+    static func when(_ time: Double) -> String { paris(time, "d MMMM yyyy 'à' HH:mm:ss") }
+
+    /// « 10:32:05 », Paris time.
+    static func clock(_ time: Double) -> String { paris(time, "HH:mm:ss") }
+
+    private static func paris(_ time: Double, _ format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "fr_FR")
         formatter.timeZone = TimeZone(identifier: "Europe/Paris")
-        formatter.dateFormat = "d MMMM yyyy 'à' HH:mm:ss"
+        formatter.dateFormat = format
         return formatter.string(from: Date(timeIntervalSince1970: time))
     }
 }

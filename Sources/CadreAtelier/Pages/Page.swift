@@ -28,6 +28,7 @@ struct Page {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title)) — L'atelier</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/_atelier/atelier.css">
         <script src="/_atelier/atelier.js" defer></script>
         </head>
@@ -49,7 +50,7 @@ struct Page {
     }
 }
 
-/// `text` escaped for HTML text and attribute values.
+/// `text` escaped for HTML text and double-quoted attribute values (the atelier writes no other).
 func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -59,7 +60,6 @@ func escape(_ text: String) -> String {
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
-        case "'": out += "&#39;"
         default: out.append(character)
         }
     }

@@ -75,6 +75,9 @@ extension Routes {
         let text = (form.value(.key("texte")) ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return importPage(user, collectivite, problem: "Le fichier est vide.") }
         guard text.utf8.count <= Self.importLimit else { return importPage(user, collectivite, problem: "Le fichier dépasse 1 Mo : un fichier de collectivité en fait quelques dizaines de kilooctets.") }
+        if let refusal = StrategyDesk.refusal(text, file: "\(collectivite.slug).yml") {
+            return importPage(user, collectivite, problem: "Ce fichier ne peut pas être lu (ligne \(refusal.line), colonne \(refusal.column) : \(refusal.message)). Rien n'a été importé.")
+        }
         let review = desk.review(text, file: "\(collectivite.slug).yml")
         if StrategyTree(yaml: text) == nil {
             let first = review.diagnostics.first.map { "ligne \($0.line), colonne \($0.column) : \($0.message)" } ?? "syntaxe YAML invalide"

@@ -42,7 +42,8 @@
     form.addEventListener("input", later);
     form.addEventListener("change", () => { clearTimeout(timer); save(); });
     window.addEventListener("pagehide", () => {
-      if (timer) { clearTimeout(timer); navigator.sendBeacon && fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), headers: { "X-Requested-With": "fetch" }, keepalive: true }); }
+      // Typed but not yet saved: sent as the page closes (keepalive outlives it).
+      if (timer) { clearTimeout(timer); fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), headers: { "X-Requested-With": "fetch" }, keepalive: true }); }
     });
     setUp(form);
   }

@@ -23,23 +23,36 @@ extension Store {
         return token
     }
 
-    enum InvitationProblem: Error { case emailTaken, nameTaken }
+    enum InvitationProblem: Error { case emailTaken }
 
-    /// A new collectivité named `name`, its first version (the model file), and an account for
-    /// `email` with a one-time set-up link: the token is returned.
+    /// An account for `email` in the collectivité named `name`, with a one-time set-up link (the
+    /// token is returned). A new collectivité starts with `model` (its name alone) as its first version; an
+    /// existing one gains a member; a member already invited gets a new link (a forgotten
+    /// password). An address that belongs to another collectivité, or to the administrator, is refused.
     func invite(collectivite name: String, slug: String, email: String, model: String, by admin: Account) throws -> (Collectivite, String) {
         let token = Secrets.token()
         let collectivite = try pool.write { db -> Collectivite in
-            if try Account.filter(Column("email") == email).fetchCount(db) > 0 { throw InvitationProblem.emailTaken }
-            if try Collectivite.filter(Column("slug") == slug).fetchCount(db) > 0 { throw InvitationProblem.nameTaken }
-            var collectivite = Collectivite(id: nil, slug: slug, name: name, createdAt: Self.now)
-            try collectivite.insert(db)
-            var account = Account(id: nil, email: email, passwordHash: nil, role: .member, collectiviteId: collectivite.id, createdAt: Self.now)
-            try account.insert(db)
+            var collectivite: Collectivite
+            if let existing = try Collectivite.filter(Column("slug") == slug).fetchOne(db) {
+                collectivite = existing
+            } else {
+                collectivite = Collectivite(id: nil, slug: slug, name: name, createdAt: Self.now)
+                try collectivite.insert(db)
+                var version = Version(id: nil, collectiviteId: collectivite.id!, text: model, authorId: admin.id!, savedAt: Self.now, kind: .creation)
+                try version.insert(db)
+            }
+            var account: Account
+            if let existing = try Account.filter(Column("email") == email).fetchOne(db) {
+                guard existing.role == .member, existing.collectiviteId == collectivite.id else { throw InvitationProblem.emailTaken }
+                account = existing
+            } else {
+                account = Account(id: nil, email: email, passwordHash: nil, role: .member, collectiviteId: collectivite.id, createdAt: Self.now)
+                try account.insert(db)
+            }
+            // The new link replaces any earlier one.
+            try Invitation.filter(Column("accountId") == account.id!).deleteAll(db)
             var invitation = Invitation(tokenHash: Secrets.digest(token), accountId: account.id!, expiresAt: Self.now + Self.invitationLifetime)
             try invitation.insert(db)
-            var version = Version(id: nil, collectiviteId: collectivite.id!, text: model, authorId: admin.id!, savedAt: Self.now, kind: .creation)
-            try version.insert(db)
             return collectivite
         }
         return (collectivite, token)

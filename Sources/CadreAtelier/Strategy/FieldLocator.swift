@@ -70,13 +70,16 @@ struct FieldLocator {
         return String(diagnostic.message[diagnostic.message.index(after: diagnostic.message.startIndex)..<end])
     }
 
-    /// « champ obligatoire « vision » manquant dans « » » → `vision`;
+    /// « champ obligatoire « vision » manquant » → `vision`;
     /// « … « intitule » manquant dans « resultats[2].activites[1] » » → `resultats.1.activites.0.intitule`.
     static func missingField(_ message: String) -> FieldPath? {
-        guard message.hasPrefix("champ obligatoire « "), let keyEnd = message.range(of: " » manquant dans « ") else { return nil }
+        guard message.hasPrefix("champ obligatoire « "), let keyEnd = message.range(of: " » manquant") else { return nil }
         let key = String(message[message.index(message.startIndex, offsetBy: "champ obligatoire « ".count)..<keyEnd.lowerBound])
-        var parent = String(message[keyEnd.upperBound...])
-        if parent.hasSuffix(" »") { parent.removeLast(2) }
+        var parent = ""
+        if let within = message.range(of: " manquant dans « ") {
+            parent = String(message[within.upperBound...])
+            if parent.hasSuffix(" »") { parent.removeLast(2) }
+        }
         var steps: [FieldPath.Step] = []
         var name = ""
         var index = ""
