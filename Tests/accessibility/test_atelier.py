@@ -197,6 +197,9 @@ def test_la_collectivite_active_son_compte_et_arrive_sur_sa_strategie(browser, a
     assert status == 200, f"export YAML du modèle : HTTP {status}"
     started = yaml.safe_load(body)
     assert started["collectivite"]["nom"] == NAME, f"le modèle n'a pas le nom de la collectivité : {started['collectivite']}"
+    # A file just started has errors (no vision, no mission…): the documents wait for them to be fixed.
+    status, _, body = http(overview + f"/telecharger/{SLUG}.pdf", cookie_header(browser))
+    assert status == 409, f"PDF d'une stratégie qui a des erreurs : HTTP {status} au lieu de 409 ({main_text(body)[:200]})"
     scenario["pages"]["vue d'ensemble"] = overview
     scenario["signed in"] = True
 
