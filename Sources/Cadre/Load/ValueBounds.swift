@@ -29,6 +29,9 @@ extension NodeKeyedContainer {
     /// `value` checked against the bounds its key declares; out of range, an error at `node`
     /// and the nearest bound instead, so that decoding goes on without overflowing.
     func bounded<T>(_ value: T, key: Key, node: Node, path: [CodingKey]) -> T {
+        // Only numbers have bounds: other values skip the dynamic cast of the key, a lookup in
+        // the runtime's conformance cache for every value of a file.
+        guard T.self == Int.self || T.self == Double.self || T.self == Int?.self || T.self == Double?.self else { return value }
         guard let bounds = (key as? any BoundedCodingKey)?.bounds else { return value }
         let number: Double
         switch value {

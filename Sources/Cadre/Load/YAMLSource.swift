@@ -25,6 +25,8 @@ public struct YAMLSource: Sendable {
         // Nothing to parse (a component without parameters, most often): an empty object.
         if text.allSatisfy(\.isWhitespace) { return .success(Node.mapping(.init([]))) }
         if let refusal = YAMLLimits.check(self) { return .failure(refusal) }
+        // libyaml's events straight into the tree; Yams for the rest (and for every error).
+        if case .composed(let node) = YAMLComposer.compose(text) { return .success(node ?? Node.mapping(.init([]))) }
         do {
             // No tag resolution: cadre reads every scalar itself, and resolving tags costs a regex per
             // scalar (Yams hashes keys with their tag to find duplicates).

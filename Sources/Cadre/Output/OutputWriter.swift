@@ -43,9 +43,15 @@ public final class StagedOutput: Sendable {
     public var count: Int { staged.withLock { $0.count } }
     private var folders: Set<String> { staged.withLock { $0.folders } }
 
+    /// `output` and `folder` as paths.
+    private let outputPath: String
+    private let folderPath: String
+
     init(output: URL, folder: URL, depth: Int, lock: OutputLock) {
         self.output = output
         self.folder = folder
+        self.outputPath = output.path
+        self.folderPath = folder.path
         self.depth = depth
         self.outputLock = lock
     }
@@ -55,16 +61,31 @@ public final class StagedOutput: Sendable {
     /// Where the staged file at `path` (relative to the output) is.
     public func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
 
+    /// The staged file's path, by string: `URL.appendingPathComponent` asks the file system
+    /// whether the path is a folder, some sixteen `stat` calls per strategy document.
+    private func stagedPath(_ path: String) -> String { Self.joined(folderPath, path) }
+
+    /// `base/relative`, `relative` being made of `/`-separated names.
+    private static func joined(_ base: String, _ relative: String) -> String {
+        base.hasSuffix("/") ? base + relative : base + "/" + relative
+    }
+
+    /// The parent folder of a `/`-separated path.
+    private static func parent(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Writes the files (two at a time: writing many small files waits on the disk).
     public func add(_ files: [RenderedFile]) async throws {
-        for folder in Set(files.map { url($0.path).deletingLastPathComponent().path }).sorted() {
+        for folder in Set(files.map { Self.parent(stagedPath($0.path)) }).sorted() {
             try Self.makeFolder(folder)
         }
         // A document's own few files are written where the document was rendered; a whole
         // publication's, two at a time.
         let failures = await Concurrently.map(files.count, limit: files.count < 16 ? 1 : 2) { [self] index -> (any Error)? in
             do {
-                try Self.write(files[index].data, to: url(files[index].path).path)
+                try Self.write(files[index].data, to: stagedPath(files[index].path))
                 return nil
             } catch {
                 return error
@@ -143,9 +164,10 @@ public final class StagedOutput: Sendable {
     }
 
     private func swapIn(_ name: String) throws -> Swap {
-        let target = output.appendingPathComponent(name).path
-        let previous = output.appendingPathComponent(StaleStaging.previousPrefix + name.replacingOccurrences(of: "/", with: "-")).path
-        try Self.makeFolder((target as NSString).deletingLastPathComponent)
+        let target = Self.joined(outputPath, name)
+        let previous = Self.joined(outputPath, StaleStaging.previousPrefix + name.replacingOccurrences(of: "/", with: "-"))
+        let staged = stagedPath(name)
+        try Self.makeFolder(Self.parent(target))
         var hadPrevious = rename(target, previous) == 0
         if !hadPrevious, errno == ENOTEMPTY || errno == EEXIST {
             // Left by an interrupted run.
@@ -153,12 +175,12 @@ public final class StagedOutput: Sendable {
             hadPrevious = rename(target, previous) == 0
         }
         if !hadPrevious, errno != ENOENT { throw Self.systemError(target) }
-        guard rename(url(name).path, target) == 0 else {
+        guard rename(staged, target) == 0 else {
             let error = Self.systemError(target)
             if hadPrevious { rename(previous, target) }
             throw error
         }
-        return Swap(target: target, staged: url(name).path, previous: hadPrevious ? previous : nil)
+        return Swap(target: target, staged: staged, previous: hadPrevious ? previous : nil)
     }
 
     /// The error of the last failed system call, about `path`.

@@ -84,7 +84,11 @@ public enum FrenchTypography {
     /// The text with French typography; `followsInline` when something (an emphasis, a link) precedes it on the line.
     public static func apply(_ text: String, followsInline: Bool = false) -> String {
         guard needsWork(text) else { return text }
-        let input = Array(text.unicodeScalars)
+        // Not `Array(text.unicodeScalars)`, which walks the text once to count its scalars and
+        // again to copy them: room for as many scalars as bytes, one walk.
+        var input: [Unicode.Scalar] = []
+        input.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { input.append(scalar) }
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(input.count + 8)
         var index = 0
