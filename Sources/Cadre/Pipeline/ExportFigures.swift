@@ -21,7 +21,7 @@ struct ExportFigures {
     /// an error at its chapter (at the line that names it when the source names it).
     static func collect(_ chapters: [EditableChapter], sources: [Chapter], settings: SourceLocation, into sink: DiagnosticSink) -> ExportFigures {
         var result = ExportFigures()
-        let converter = Self.locate()
+        let converter = Rasterizer.locate()
         if converter == nil, chapters.contains(where: { !graphics(in: $0.document.blocks).isEmpty }) {
             sink.report(settings.error("rsvg-convert est introuvable : les schémas ne peuvent pas être écrits en PDF vectoriel", hint: "installez le paquet Debian librsvg2-bin (scripts/setup s'en charge)"))
             return result
@@ -71,40 +71,5 @@ struct ExportFigures {
     /// Letters, digits, `-` and `_` only: a file name every system and InDesign accept.
     static func safeName(_ id: String) -> String {
         String(id.unicodeScalars.filter { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }.map(Character.init))
-    }
-
-    /// `rsvg-convert` in PDF mode.
-    struct Converter {
-        let executable: URL
-
-        /// The vector PDF of `svg`, dated 1980 (or `SOURCE_DATE_EPOCH`) so its bytes do not change.
-        func pdf(_ svg: String) -> Data? {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-figure-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let input = folder.appendingPathComponent("schema.svg"), output = folder.appendingPathComponent("schema.pdf")
-                try Data(svg.utf8).write(to: input)
-                let process = Process()
-                process.executableURL = executable
-                process.arguments = ["--format", "pdf", "--output", output.path, input.path]
-                var environment = ProcessInfo.processInfo.environment
-                if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = "315532800" }
-                process.environment = environment
-                process.standardError = FileHandle.nullDevice
-                process.standardOutput = FileHandle.nullDevice
-                try process.run()
-                process.waitUntilExit()
-                guard process.terminationStatus == 0 else { return nil }
-                return try Data(contentsOf: output)
-            } catch {
-                return nil
-            }
-        }
-    }
-
-    /// The converter beside the PNG rasterizer of the editable documents (the same program).
-    static func locate() -> Converter? {
-        Rasterizer.locate().map { Converter(executable: $0.executable) }
     }
 }

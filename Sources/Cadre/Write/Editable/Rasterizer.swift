@@ -1,6 +1,7 @@
 import Foundation
 
-/// Debian's `rsvg-convert` (librsvg2-bin): draws an SVG as a PNG at 300 dpi. Pictures are never
+/// Debian's `rsvg-convert` (librsvg2-bin): draws an SVG as a PNG at 300 dpi (the editable
+/// documents' fallback) or as a vector PDF (the layout provider's figures). Pictures are never
 /// drawn by cadre itself.
 struct Rasterizer: Sendable {
     /// The program.
@@ -21,16 +22,29 @@ struct Rasterizer: Sendable {
 
     /// The PNG of `svg`, or nil if rsvg-convert fails.
     func png(_ svg: String) -> Data? {
+        run(svg, format: "png", arguments: ["--zoom", String(Self.zoom)])
+    }
+
+    /// The vector PDF of `svg` (the layout provider's figures), dated 1980 (or
+    /// `SOURCE_DATE_EPOCH`) so that its bytes do not change; nil if rsvg-convert fails.
+    func pdf(_ svg: String) -> Data? {
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = "315532800" }
+        return run(svg, format: "pdf", environment: environment)
+    }
+
+    private func run(_ svg: String, format: String, arguments: [String] = [], environment: [String: String]? = nil) -> Data? {
         // Files rather than pipes: no buffer to drain while the program writes a large picture.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-png-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-\(format)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let input = folder.appendingPathComponent("graphique.svg"), output = folder.appendingPathComponent("graphique.png")
+            let input = folder.appendingPathComponent("graphique.svg"), output = folder.appendingPathComponent("graphique.\(format)")
             try Data(svg.utf8).write(to: input)
             let process = Process()
             process.executableURL = executable
-            process.arguments = ["--zoom", String(Self.zoom), "--format", "png", "--output", output.path, input.path]
+            process.arguments = arguments + ["--format", format, "--output", output.path, input.path]
+            if let environment { process.environment = environment }
             process.standardError = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             try process.run()
