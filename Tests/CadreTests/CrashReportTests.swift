@@ -4,6 +4,7 @@ import Testing
 /// A fault of cadre itself: one French line on the terminal, which names the file where the
 /// backtrace was written for whoever fixes the bug.
 @Suite struct CrashReportTests {
+    /// One French line, exit 1, no backtrace on the terminal: it is in the file the line names.
     @Test func aCrashWritesItsBacktraceToTheFileItsLineNames() throws {
         let project = try ScratchProject(fixture: "exemple")
         defer { project.remove() }

@@ -348,25 +348,6 @@ struct HardeningTests {
         }
     }
 
-    @Test func aCrashIsOneFrenchLineAndExitOneWithoutABacktrace() throws {
-        let project = try ScratchProject(fixture: "exemple")
-        defer { project.remove() }
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["build", "--format", "pdf", "--root", project.root.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        // A fault of cadre itself, as a trap in Swift code raises it.
-        usleep(700_000)
-        kill(process.processIdentifier, SIGILL)
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(text.split(separator: "\n").count == 1)
-        #expect(text.hasPrefix("cadre : erreur interne pendant « "))
-    }
-
     @Test func aScaffoldThatCannotBeWrittenSaysWhyInFrench() throws {
         let project = try StrategyDocumentTests.project([:])
         defer { project.remove() }
