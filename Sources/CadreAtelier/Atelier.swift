@@ -1,7 +1,7 @@
 import Cadre
+import CadreServe
 import Foundation
 import Hummingbird
-import Logging
 import ServiceLifecycle
 
 /// `cadre atelier`: the web workspace where each collectivité builds its strategy in the
@@ -36,19 +36,10 @@ public struct Atelier: Sendable {
         let sink = DiagnosticSink()
         guard let desk = await StrategyDesk.open(root: root, into: sink) else { throw AtelierError.project(sink.diagnostics) }
         let printer = PrintEngine.locate(root: root).flatMap { try? PreviewPrinter(engine: $0) }
-        var logger = Logger(label: "cadre-atelier")
-        logger.logLevel = .critical
-        let app = Application(
-            router: Routes(store: store, desk: desk, printer: printer, root: root).router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "cadre"),
-            onServerRunning: { server in await ready(server.localAddress?.port ?? 0) },
-            logger: logger
-        )
-        let group = ServiceGroup(configuration: .init(services: [.init(service: app), .init(service: PrinterService(printer: printer))],
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await group.run()
-        } catch where "\(error)".contains("Address already in use") {
+            try await LocalServer.run(Routes(store: store, desk: desk, printer: printer, root: root).router(),
+                                      host: host, port: port, label: "cadre-atelier", beside: PrinterService(printer: printer), ready: ready)
+        } catch is LocalServer.PortInUse {
             throw AtelierError.portInUse(host: host, port: port)
         }
     }

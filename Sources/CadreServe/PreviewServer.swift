@@ -1,7 +1,6 @@
 import Cadre
 import Foundation
 import Hummingbird
-import Logging
 import ServiceLifecycle
 import Synchronization
 
@@ -49,28 +48,16 @@ public struct PreviewServer: Sendable {
         } catch {
             throw PreviewServerError.watch("\(error)")
         }
-        var logger = Logger(label: "cadre-serve")
-        // The server's own messages are for developers (a page that closes its connection is
-        // logged as an error); what an editor must know is said in French by the command.
-        logger.logLevel = .critical
-        let app = Application(
-            router: Routes(site: site, channel: channel, printer: printer, root: root).router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "cadre"),
-            onServerRunning: { server in await ready(server.localAddress?.port ?? 0) },
-            logger: logger
-        )
-        // Services stop in reverse order: the preview first (its streams end, so the pages'
-        // connections close), then the HTTP server.
+        // Stopped before the HTTP server: its streams end, so the pages' connections close.
         let service = PreviewService(updates: updates, stop: {
             watcher.stop()
             channel.close()
             await printer?.stop()
         })
-        let group = ServiceGroup(configuration: .init(services: [.init(service: app), .init(service: service)],
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await group.run()
-        } catch where "\(error)".contains("Address already in use") {
+            try await LocalServer.run(Routes(site: site, channel: channel, printer: printer, root: root).router(),
+                                      host: host, port: port, label: "cadre-serve", beside: service, ready: ready)
+        } catch is LocalServer.PortInUse {
             throw PreviewServerError.portInUse(host: host, port: port)
         }
     }
