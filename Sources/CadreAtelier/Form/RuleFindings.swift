@@ -17,8 +17,7 @@ struct RuleFindings {
 
     init() {}
 
-    init(review: StrategyDesk.Review, yaml: String, tree: StrategyTree) {
-        let locator = FieldLocator(yaml: yaml)
+    init(review: StrategyDesk.Review, locator: FieldLocator, tree: StrategyTree) {
         var shown: [FieldPath: Int] = [:]
         for step in Steps.all {
             for field in step.fields {

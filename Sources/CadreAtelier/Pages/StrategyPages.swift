@@ -1,4 +1,5 @@
 import Cadre
+import Yams
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -19,9 +20,11 @@ extension Routes {
     }
 
     func evaluate(_ version: Version, _ collectivite: Collectivite) -> Current {
-        let tree = StrategyTree(yaml: version.text) ?? .empty
+        // Composed once for the form's values and for the places diagnostics point at.
+        let node = try? Yams.compose(yaml: version.text)
+        let tree = node.map(StrategyTree.init(node:)) ?? .empty
         let review = desk.review(version.text, file: "\(collectivite.slug).yml")
-        return Current(version: version, tree: tree, review: review, findings: RuleFindings(review: review, yaml: version.text, tree: tree))
+        return Current(version: version, tree: tree, review: review, findings: RuleFindings(review: review, locator: FieldLocator(node: node), tree: tree))
     }
 
     func trail(_ collectivite: Collectivite, _ last: String? = nil, _ user: SignedIn) -> [(String, String)] {
@@ -105,11 +108,13 @@ extension Routes {
     /// (autosave, from the page's script).
     func saveStep(_ user: SignedIn, _ collectivite: Collectivite, step number: Int?, form: FormReader, request: Request) async throws -> Response {
         guard let number, let step = Steps.step(number) else { return notFound(user: user) }
-        let stored = try current(collectivite)
-        let tree = form.apply(step, to: stored.tree)
+        // The stored file's tree only: its review is not needed, the saved one's is.
+        guard let stored = try store.latestVersion(of: collectivite) else { return notFound(user: user) }
+        let storedTree = StrategyTree(yaml: stored.text) ?? .empty
+        let tree = form.apply(step, to: storedTree)
         let isAutosave = request.headers[.xRequestedWith] == "fetch"
         // A hand-written file keeps its text (and comments) until a field actually changes.
-        let text = tree == stored.tree ? stored.version.text : tree.yaml
+        let text = tree == storedTree ? stored.text : tree.yaml
         let version = try store.save(text, of: collectivite, by: user.account, kind: isAutosave ? .autosave : .save)
         guard isAutosave else {
             return Self.redirect("/strategies/\(collectivite.slug)/etape/\(number)?enregistre=1")

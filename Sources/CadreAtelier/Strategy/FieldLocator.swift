@@ -22,8 +22,9 @@ struct FieldLocator {
         "evaluations-programmees": .key("evaluations"),
     ]
 
-    init(yaml: String) {
-        guard let node = try? Yams.compose(yaml: yaml) else { return }
+    /// The places of `node`, the file's composed YAML (none for a file that is not YAML).
+    init(node: Node?) {
+        guard let node else { return }
         walk(node, path: nil)
         ordered = places.map { ($0.key, $0.value) }.sorted { $0.place < $1.place }
     }
