@@ -143,6 +143,28 @@ struct PrintTests {
         #expect(first == second)
     }
 
+    /// A build lays the guide out once with the link pages its last build found; when they no
+    /// longer hold (a chapter grew), the sommaire and the « (p. N) » still give the right pages.
+    @Test func linkPagesFromTheLastBuildNeverChangeThePDF() async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        _ = await project.build(publications: ["guide"], format: .pdf)
+        let pdf = project.output.appendingPathComponent("guide/guide.pdf")
+        let cold = try Data(contentsOf: pdf)
+        let recorded = try JSONDecoder().decode(Pagination.self, from: Data(project.read("Output/guide/pagination.json").utf8))
+        #expect(recorded.renvois?["organisation"] == 5 && recorded.renvois?["diagnostic"] == 4, "\(recorded)")
+
+        var moved = recorded
+        moved.renvois = recorded.renvois?.mapValues { $0 + 1 }
+        try project.write("Output/guide/pagination.json", String(decoding: moved.data, as: UTF8.self))
+        let (outcome, diagnostics) = await project.build(publications: ["guide"], format: .pdf)
+        #expect(outcome.succeeded, "\(diagnostics)")
+        #expect(try Data(contentsOf: pdf) == cold, "same bytes as a build without known pages")
+        let text = try poppler("pdftotext", pdf.path, "-").replacingOccurrences(of: "\u{A0}", with: " ")
+        #expect(text.contains("Retour au diagnostic (p. 4)"), "\(text)")
+        #expect(try project.read("Output/guide/pagination.json") == String(decoding: recorded.data, as: UTF8.self))
+    }
+
     @Test(arguments: ["file:///etc/passwd", "http://example.com/logo.png"])
     func aResourceOutsideTheProjectIsRefusedWithItsPlace(url: String) async throws {
         let project = try ScratchProject(fixture: "exemple")

@@ -10,10 +10,15 @@ struct Pagination: Codable, Equatable {
 
     var pages: Int
     var chapitres: [Entry]
+    /// The page of each internal link's target (a heading, a table), by id. The next build
+    /// hands them to the PDF engine, which then lays the pages out once instead of three
+    /// times for the pages holding links; it checks them and lays out again when they moved.
+    var renvois: [String: Int]?
 
     /// Page counts from the page each chapter starts on (chapters start on a new page).
-    init(pages: Int, chapters: [Chapter], starts: [String: Int]) {
+    init(pages: Int, chapters: [Chapter], starts: [String: Int], links: [String: Int]? = nil) {
         self.pages = pages
+        renvois = links
         let placed = chapters.compactMap { chapter in starts[chapter.slug].map { (chapter.fileName, $0) } }
         chapitres = placed.indices.map { index in
             let end = index + 1 < placed.count ? placed[index + 1].1 : pages + 1

@@ -21,6 +21,9 @@ struct PrintJob: Codable, Sendable {
     var lang: String?
     /// For a PDF/X: bleed, slug and marks of the printer's finish.
     var prepress: Prepress?
+    /// The page of each internal link's target in the last build (`pagination.json`), printed
+    /// by the links in place of `target-counter(attr(href), page)` while they still hold.
+    var linkPages: [String: Int]?
 }
 
 /// What the worker answers for one job.
@@ -29,6 +32,8 @@ struct PrintResult: Codable, Sendable {
     var pages: Int?
     /// Page number (from 1) of each requested anchor found in the document.
     var anchors: [String: Int]?
+    /// Page number (from 1) of every internal link's target.
+    var linkPages: [String: Int]?
     /// URLs the document referenced and the worker refused to fetch.
     var refused: [String]?
     /// WeasyPrint's own warnings (unsupported CSS, missing files…).

@@ -20,6 +20,7 @@ rewrites a tagged PDF:
 Same input, same bytes: no dates, random ids or dictionary order enter what is written.
 """
 
+import re
 import zlib
 
 import pikepdf
@@ -76,7 +77,7 @@ def finish(path, variant):
         if root is not None:
             _Repair(pdf, root).run()
         pdf.save(path, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
 def _is_element(item):
@@ -88,6 +89,40 @@ def _kids(element):
     if kids is None:
         return []
     return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+#: A marked-content sequence as WeasyPrint (pydyf) writes it: `/Span\n<</MCID 3>>\nBDC`.
+_MARKED = re.compile(rb"^/[^\s/<>\[\]()%{}]+\n<</MCID (\d+)>>\nBDC$", re.MULTILINE)
+_ARTIFACT = b"/Artifact\n<</Type /Pagination>>\nBDC"
+
+
+def _as_artifacts(page, mcids):
+    """The page's content with the marked content of `mcids` turned into pagination artifacts.
+    WeasyPrint's own lines are rewritten in place (parsing and rewriting the whole stream took
+    half a second on the guide); content written some other way is parsed."""
+    contents = page.obj.get("/Contents")
+    if isinstance(contents, pikepdf.Stream):
+        found = set()
+
+        def artifact(match):
+            mcid = int(match.group(1))
+            if mcid not in mcids:
+                return match.group(0)
+            found.add(mcid)
+            return _ARTIFACT
+        data = _MARKED.sub(artifact, contents.read_bytes())
+        if found == mcids:
+            return data
+    instructions = pikepdf.parse_content_stream(page)
+    for position, instruction in enumerate(instructions):
+        if str(instruction.operator) != "BDC":
+            continue
+        operands = instruction.operands
+        if len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1] \
+                and int(operands[1].MCID) in mcids:
+            instructions[position] = pikepdf.ContentStreamInstruction(
+                [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)], pikepdf.Operator("BDC"))
+    return pikepdf.unparse_content_stream(instructions)
 
 
 class _Repair:
@@ -257,17 +292,7 @@ class _Repair:
                        if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable}
             if not orphans:
                 continue
-            instructions = pikepdf.parse_content_stream(page)
-            for position, instruction in enumerate(instructions):
-                if str(instruction.operator) != "BDC":
-                    continue
-                operands = instruction.operands
-                if len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1] \
-                        and int(operands[1].MCID) in orphans:
-                    instructions[position] = pikepdf.ContentStreamInstruction(
-                        [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)],
-                        pikepdf.Operator("BDC"))
-            page.Contents = self.pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+            page.Contents = self.pdf.make_stream(_as_artifacts(page, orphans))
             for mcid in orphans:
                 mapping[mcid] = None
 

@@ -6,9 +6,10 @@ documents pay Python's and WeasyPrint's start-up once. Protocol, JSON Lines on t
   first line out  {"ready": true, "version": "70.0"}   or {"ready": false, "error": "…"}
   each line in    {"html": path, "pdf": path, "roots": [folder…], "variant": "pdf/ua-1",
                    "css": [stylesheet text…], "anchors": [id…], "date": "2021", "lang": "fr-FR",
-                   "prepress": {"bleed": 3, "slug": 10, "marks": true}}   (prepress: pdf/x-4 only)
-  each line out   {"ok": true, "pages": 30, "anchors": {id: page}, "refused": [url…],
-                   "warnings": [text…]}   or {"ok": false, "error": "…"}
+                   "prepress": {"bleed": 3, "slug": 10, "marks": true},   (prepress: pdf/x-4 only)
+                   "linkPages": {id: page}}   (the pages of the last build, see LinkPages)
+  each line out   {"ok": true, "pages": 30, "anchors": {id: page}, "linkPages": {id: page},
+                   "refused": [url…], "warnings": [text…]}   or {"ok": false, "error": "…"}
 
 Only files inside `roots` can be fetched (stylesheets, images, fonts); any other URL —
 network or file — is refused and reported back, never read. The engine's own resources, built
@@ -88,10 +89,11 @@ FONTS = os.path.join(RESOURCES, "polices")
 class ProjectFetcher(weasyprint.URLFetcher):
     """Serves `file:` URLs under the allowed folders and `data:` URLs; refuses the rest."""
 
-    def __init__(self, roots, refused):
+    def __init__(self, roots, refused, rewrite=None):
         super().__init__(allowed_protocols={"file", "data"})
         self.roots = [os.path.realpath(root) + os.sep for root in [*roots, RESOURCES]]
         self.refused = refused
+        self.rewrite = rewrite  # applied to the text of every style sheet fetched
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
@@ -99,7 +101,14 @@ class ProjectFetcher(weasyprint.URLFetcher):
         if url.startswith("file:"):
             path = os.path.realpath(unquote(urlsplit(url).path))
             if any(path.startswith(root) for root in self.roots):
-                return super().fetch(url, headers)
+                response = super().fetch(url, headers)
+                if self.rewrite is None or response.content_type != "text/css":
+                    return response
+                try:
+                    text = response.read().decode(response.charset or "utf-8")
+                finally:
+                    response.close()
+                return weasyprint.urls.URLFetcherResponse(response.url, self.rewrite(text).encode(), response.headers, response.status)
         self.refused.append(url)
         raise ValueError(f"refused: {url}")
 
@@ -161,22 +170,106 @@ def output_profile():
         return ColorProfile(file, OUTPUT_PROFILE, "relative-colorimetric", (["c"], ["m"], ["y"], ["k"]))
 
 
-def render(job, collector):
-    refused = []
-    fetcher = ProjectFetcher(job["roots"], refused)
-    # PDF/X-4 metadata carries a document id; derive it from the file name, not at random.
-    seed = hashlib.md5(os.path.basename(job["pdf"]).encode()).digest()
-    weasyprint.pdf.metadata.uuid4 = lambda: uuid.UUID(bytes=seed)
+class LinkPages:
+    """The page numbers a document's internal links print, known from the last build.
+
+    A style sheet asking for `target-counter(attr(href), page)` makes WeasyPrint lay the pages
+    holding those links out again, twice, once the pages of their targets are known: the
+    guide's sommaire and its cross-references (« (p. 12) ») cost a third of its layout. When
+    the last build left the page of every link's target, each link carries that number
+    (`data-cadre-page`) and the style sheets read it with `attr()` instead: one layout. The
+    targets' pages are then checked on the laid-out document; if any moved (or the page
+    counter is not the page's rank), the document is laid out again the usual way. Either way
+    the pages are the same, and so are the PDF's bytes.
+    """
+
+    TARGET_PAGE = re.compile(r"target-counter\(\s*attr\(\s*href\s*\)\s*,\s*page\s*\)")
+    PAGE_COUNTER = re.compile(r"counter-(?:reset|increment|set)\s*:[^;}]*\bpage\b")
+    ATTRIBUTE = "data-cadre-page"
+
+    def __init__(self, html, known):
+        self.links = [(element, unquote(element.get("href")[1:]))
+                      for element in html.etree_element.iter("a")
+                      if len(element.get("href") or "") > 1 and element.get("href").startswith("#")]
+        self.known = known or {}
+        self.counted = True  # false once a style sheet sets the page counter itself
+
+    @property
+    def usable(self):
+        return bool(self.links) and all(target in self.known for _, target in self.links)
+
+    def apply(self, html):
+        for element, target in self.links:
+            element.set(self.ATTRIBUTE, str(self.known[target]))
+        for style in html.etree_element.iter("style"):
+            if style.text:
+                style.text = self.rewrite(style.text)
+
+    def rewrite(self, css):
+        if self.PAGE_COUNTER.search(css):
+            self.counted = False
+        return self.TARGET_PAGE.sub(f"attr({self.ATTRIBUTE})", css)
+
+    def found(self, document):
+        """The page (from 1) of every link's target in the laid-out document."""
+        wanted = {target for _, target in self.links}
+        pages = {}
+        for number, page in enumerate(document.pages, start=1):
+            for name in page.anchors:
+                if name in wanted and name not in pages:
+                    pages[name] = number
+        return pages
+
+    def confirmed(self, document):
+        return self.counted and self.found(document) == {target: self.known[target] for _, target in self.links}
+
+
+def lay_out(job, refused, collector):
+    """The document laid out in one pass when the last build's link pages still hold (or the
+    pages found with them do), else as usual."""
+    known = job.get("linkPages")
+    for _ in range(2):  # the last build's pages, then the pages found with them
+        if not known:
+            break
+        document, links = lay_out_once(job, refused, known)
+        if document is not None and links.confirmed(document):
+            return document, links
+        known = links.found(document) if document is not None and links.counted else None
+        del refused[:]
+        collector.messages = []
+    return lay_out_once(job, refused, None)
+
+
+def lay_out_once(job, refused, known):
+    """With `known` link pages, nothing when they do not cover every link."""
+    links = None
+    fetcher = ProjectFetcher(job["roots"], refused, (lambda css: links.rewrite(css)) if known else None)
     fonts = faces()
     html = weasyprint.HTML(filename=job["html"], url_fetcher=fetcher)
-    stylesheets = fonts.sheets + [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=fonts.config)
-                                  for text in job.get("css", [])]
+    links = LinkPages(html, known)
+    css = job.get("css", [])
+    if known:
+        if not links.usable:
+            return None, links
+        links.apply(html)
+        css = [links.rewrite(text) for text in css]
+    stylesheets = fonts.sheets + [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=fonts.config) for text in css]
     variant = job.get("variant")
     # The output intent of a PDF/X: WeasyPrint embeds the profile named device-cmyk and draws
     # transparency groups in DeviceCMYK.
     profiles = {"device-cmyk": output_profile()} if variant == "pdf/x-4" else None
     document = html.render(stylesheets=stylesheets, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1",
                            font_config=fonts.config, color_profiles=profiles)
+    return document, links
+
+
+def render(job, collector):
+    refused = []
+    # PDF/X-4 metadata carries a document id; derive it from the file name, not at random.
+    seed = hashlib.md5(os.path.basename(job["pdf"]).encode()).digest()
+    weasyprint.pdf.metadata.uuid4 = lambda: uuid.UUID(bytes=seed)
+    variant = job.get("variant")
+    document, links = lay_out(job, refused, collector)
     if job.get("date"):
         document.metadata.created = document.metadata.modified = job["date"]
     if job.get("lang"):
@@ -188,12 +281,15 @@ def render(job, collector):
             if name in wanted and name not in anchors:
                 anchors[name] = number
     partial = job["pdf"] + ".partiel"
-    document.write_pdf(partial, pdf_variant=variant, pdf_identifier=True, pdf_tags=variant == "pdf/ua-1")
+    # A tagged PDF is opened again and saved by pikepdf (pdf_structure.finish), which compresses
+    # it (in C++): WeasyPrint need not compress it first (half a second on the guide).
+    document.write_pdf(partial, pdf_variant=variant, pdf_identifier=True, pdf_tags=variant == "pdf/ua-1",
+                       uncompressed_pdf=variant == "pdf/ua-1")
     pdf_structure.finish(partial, variant)
     if variant == "pdf/x-4":
         pdf_structure.prepare_for_print(partial, {**job.get("prepress", {}), "profile": OUTPUT_PROFILE})
     os.replace(partial, job["pdf"])
-    return {"ok": True, "pages": len(document.pages), "anchors": anchors, "refused": refused,
+    return {"ok": True, "pages": len(document.pages), "anchors": anchors, "linkPages": links.found(document), "refused": refused,
             "warnings": [m for m in collector.messages if not any(url in m for url in refused)]}
 
 
