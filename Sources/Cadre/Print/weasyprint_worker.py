@@ -235,6 +235,7 @@ def lay_out(job, refused, collector):
         if document is not None and links.confirmed(document):
             return document, links
         known = links.found(document) if document is not None and links.counted else None
+        document = None  # one laid-out document in memory at a time
         del refused[:]
         collector.messages = []
     return lay_out_once(job, refused, None)
