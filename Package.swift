@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Print/weasyprint_worker.py"), .copy("Print/pdf_structure.py")]
+            resources: [.copy("Print/weasyprint_worker.py"), .copy("Print/pdf_structure.py"), .copy("Print/layout_passes.py")]
         ),
         // The live preview (`cadre serve`): kept apart so that the library does not pull in the HTTP stack.
         .target(

@@ -68,8 +68,12 @@ public final class PreviewPrinter: Sendable {
         } catch {
             return Proof(pdf: nil, pages: 0, problem: "écriture impossible dans \(folder.path) : \(SystemMessage.french(error))")
         }
+        // The same page asked again (an editor's next look) starts from the link pages of the last one.
+        let layout = ([page] + css).joined(separator: "\n")
         let result = await queue.submit(PrintJob(html: job.appendingPathComponent(page).path, pdf: pdf.path,
-                                                 roots: [root.path, job.path], variant: PDFStandard.pdfUA1.rawValue, css: css, lang: "fr-FR"))
+                                                 roots: [root.path, job.path], variant: PDFStandard.pdfUA1.rawValue, css: css, lang: "fr-FR",
+                                                 linkPages: await queue.linkPages[layout]))
+        await queue.remember(result.linkPages, for: layout)
         guard result.ok, let data = FileManager.default.contents(atPath: pdf.path) else {
             return Proof(pdf: nil, pages: 0, problem: result.error ?? "le moteur PDF n'a pas produit de fichier")
         }
@@ -91,8 +95,14 @@ private actor WarmQueue: PrintJobSource {
     private var answers: [Int: CheckedContinuation<PrintResult, Never>] = [:]
     private var counter = 0
     private var closedBecause: String?
+    /// The page of each link's target in the last proof of a layout (a page and its extra CSS).
+    private(set) var linkPages: [String: [String: Int]] = [:]
 
     var isClosed: Bool { closedBecause != nil }
+
+    func remember(_ pages: [String: Int]?, for layout: String) {
+        linkPages[layout] = pages
+    }
 
     func submit(_ job: PrintJob) async -> PrintResult {
         if let closedBecause { return .failure(closedBecause) }

@@ -7,7 +7,7 @@ documents pay Python's and WeasyPrint's start-up once. Protocol, JSON Lines on t
   each line in    {"html": path, "pdf": path, "roots": [folder…], "variant": "pdf/ua-1",
                    "css": [stylesheet text…], "anchors": [id…], "date": "2021", "lang": "fr-FR",
                    "prepress": {"bleed": 3, "slug": 10, "marks": true},   (prepress: pdf/x-4 only)
-                   "linkPages": {id: page}}   (the pages of the last build, see LinkPages)
+                   "linkPages": {id: page}}   (the pages of the last build, see layout_passes.py)
   each line out   {"ok": true, "pages": 30, "anchors": {id: page}, "linkPages": {id: page},
                    "refused": [url…], "warnings": [text…]}   or {"ok": false, "error": "…"}
 
@@ -75,6 +75,7 @@ try:
     import weasyprint.pdf.metadata
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
     import pdf_structure  # PDF/UA repairs of the tagged PDFs (pikepdf), shipped beside this file
+    import layout_passes  # fewer layout passes: known link pages, and WeasyPrint's repagination
 except Exception as error:  # the engine is missing or broken: say so, never a traceback
     print(json.dumps({"ready": False, "error": f"{type(error).__name__}: {error}"}), flush=True)
     sys.exit(0)
@@ -170,107 +171,30 @@ def output_profile():
         return ColorProfile(file, OUTPUT_PROFILE, "relative-colorimetric", (["c"], ["m"], ["y"], ["k"]))
 
 
-class LinkPages:
-    """The page numbers a document's internal links print, known from the last build.
-
-    A style sheet asking for `target-counter(attr(href), page)` makes WeasyPrint lay the pages
-    holding those links out again, twice, once the pages of their targets are known: the
-    guide's sommaire and its cross-references (« (p. 12) ») cost a third of its layout. When
-    the last build left the page of every link's target, each link carries that number
-    (`data-cadre-page`) and the style sheets read it with `attr()` instead: one layout. The
-    targets' pages are then checked on the laid-out document; if any moved (or the page
-    counter is not the page's rank), the document is laid out again the usual way. Either way
-    the pages are the same, and so are the PDF's bytes.
-    """
-
-    TARGET_PAGE = re.compile(r"target-counter\(\s*attr\(\s*href\s*\)\s*,\s*page\s*\)")
-    PAGE_COUNTER = re.compile(r"counter-(?:reset|increment|set)\s*:[^;}]*\bpage\b")
-    ATTRIBUTE = "data-cadre-page"
-
-    def __init__(self, html, known):
-        self.links = [(element, unquote(element.get("href")[1:]))
-                      for element in html.etree_element.iter("a")
-                      if len(element.get("href") or "") > 1 and element.get("href").startswith("#")]
-        self.known = known or {}
-        self.counted = True  # false once a style sheet sets the page counter itself
-
-    @property
-    def usable(self):
-        return bool(self.links) and all(target in self.known for _, target in self.links)
-
-    def apply(self, html):
-        for element, target in self.links:
-            element.set(self.ATTRIBUTE, str(self.known[target]))
-        for style in html.etree_element.iter("style"):
-            if style.text:
-                style.text = self.rewrite(style.text)
-
-    def rewrite(self, css):
-        if self.PAGE_COUNTER.search(css):
-            self.counted = False
-        return self.TARGET_PAGE.sub(f"attr({self.ATTRIBUTE})", css)
-
-    def found(self, document):
-        """The page (from 1) of every link's target in the laid-out document."""
-        wanted = {target for _, target in self.links}
-        pages = {}
-        for number, page in enumerate(document.pages, start=1):
-            for name in page.anchors:
-                if name in wanted and name not in pages:
-                    pages[name] = number
-        return pages
-
-    def confirmed(self, document):
-        return self.counted and self.found(document) == {target: self.known[target] for _, target in self.links}
-
-
-def lay_out(job, refused, collector):
-    """The document laid out in one pass when the last build's link pages still hold (or the
-    pages found with them do), else as usual."""
-    known = job.get("linkPages")
-    for _ in range(2):  # the last build's pages, then the pages found with them
-        if not known:
-            break
-        document, links = lay_out_once(job, refused, known)
-        if document is not None and links.confirmed(document):
-            return document, links
-        known = links.found(document) if document is not None and links.counted else None
-        document = None  # one laid-out document in memory at a time
-        del refused[:]
-        collector.messages = []
-    return lay_out_once(job, refused, None)
-
-
-def lay_out_once(job, refused, known):
-    """With `known` link pages, nothing when they do not cover every link."""
-    links = None
-    fetcher = ProjectFetcher(job["roots"], refused, (lambda css: links.rewrite(css)) if known else None)
-    fonts = faces()
-    html = weasyprint.HTML(filename=job["html"], url_fetcher=fetcher)
-    links = LinkPages(html, known)
-    css = job.get("css", [])
-    if known:
-        if not links.usable:
-            return None, links
-        links.apply(html)
-        css = [links.rewrite(text) for text in css]
-    stylesheets = fonts.sheets + [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=fonts.config) for text in css]
-    variant = job.get("variant")
-    # The output intent of a PDF/X: WeasyPrint embeds the profile named device-cmyk and draws
-    # transparency groups in DeviceCMYK.
-    profiles = {"device-cmyk": output_profile()} if variant == "pdf/x-4" else None
-    document = html.render(stylesheets=stylesheets, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1",
-                           font_config=fonts.config, color_profiles=profiles)
-    return document, links
-
-
 def render(job, collector):
     refused = []
     # PDF/X-4 metadata carries a document id; derive it from the file name, not at random.
     seed = hashlib.md5(os.path.basename(job["pdf"]).encode()).digest()
     weasyprint.pdf.metadata.uuid4 = lambda: uuid.UUID(bytes=seed)
     variant = job.get("variant")
-    document, links = lay_out(job, refused, collector)
+    def prepare(rewrite):
+        """The job's HTML and a function laying it out; `rewrite` changes the text of its style sheets."""
+        fetcher = ProjectFetcher(job["roots"], refused, rewrite)
+        fonts = faces()
+        html = weasyprint.HTML(filename=job["html"], url_fetcher=fetcher)
+        css = [rewrite(text) for text in job.get("css", [])] if rewrite else job.get("css", [])
+        stylesheets = fonts.sheets + [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=fonts.config) for text in css]
+        # The output intent of a PDF/X: WeasyPrint embeds the profile named device-cmyk and draws
+        # transparency groups in DeviceCMYK.
+        profiles = {"device-cmyk": output_profile()} if variant == "pdf/x-4" else None
+        return html, lambda: html.render(stylesheets=stylesheets, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1",
+                                         font_config=fonts.config, color_profiles=profiles)
+
+    def retried():
+        del refused[:]
+        collector.messages = []
+
+    document, links = layout_passes.lay_out(prepare, job.get("linkPages"), retried)
     if job.get("date"):
         document.metadata.created = document.metadata.modified = job["date"]
     if job.get("lang"):
