@@ -11,12 +11,7 @@ cd "$(dirname "$0")/.."
 source Benchmarks/lib.sh
 rev=${1:?"usage : Benchmarks/against.sh RÉVISION"}
 runs=${RUNS:-5}
-base="$work/base-$(git rev-parse --short "$rev")"
-if [ ! -x "$base/.build/release/cadre" ]; then
-  rm -rf "$base"
-  git worktree add --detach --force "$base" "$rev" >/dev/null
-  (cd "$base" && swift build -c release --product cadre >/dev/null 2>&1)
-fi
+base=$(revision "$rev")
 python3 Benchmarks/generate.py "${BENCH_BYTES:-5000000}" >/dev/null
 python3 Benchmarks/generate_collectivites.py "${BENCH_COLLECTIVITES:-1000}" >/dev/null
 html() { echo "$1 build bench --root $work/projet --output $work/out-against-$2"; }

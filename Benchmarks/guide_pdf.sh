@@ -15,12 +15,7 @@ cd "$(dirname "$0")/.."
 source Benchmarks/lib.sh
 rev=${1:?"usage : Benchmarks/guide_pdf.sh RÉVISION"}
 runs=${RUNS:-5}
-base="$work/base-$(git rev-parse --short "$rev")"
-if [ ! -x "$base/.build/release/cadre" ]; then
-  rm -rf "$base"
-  git worktree add --detach --force "$base" "$rev" >/dev/null
-  (cd "$base" && swift build -c release --product cadre >/dev/null 2>&1)
-fi
+base=$(revision "$rev")
 cadre=.build/release/cadre
 out="$work/guide-pdf"
 rm -rf "$out"

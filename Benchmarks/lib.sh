@@ -18,3 +18,16 @@ best() {
 # A fixed piece of Python work, its CPU time (s): on a shared virtual machine the speed of a
 # core varies by a third from one minute to the next, and this says how fast it was.
 reference() { /usr/bin/time -f "%U" python3 -c "sum(range(40_000_000))" 2>&1 | tail -1; }
+
+# The folder of an earlier cadre (a commit, a tag, a branch), built in release mode into
+# Benchmarks/work/base-<commit> the first time it is asked for.
+revision() {
+  local base
+  base="$work/base-$(git rev-parse --short "$1")"
+  if [ ! -x "$base/.build/release/cadre" ]; then
+    rm -rf "$base"
+    git worktree add --detach --force "$base" "$1" >/dev/null
+    (cd "$base" && swift build -c release --product cadre >/dev/null 2>&1)
+  fi
+  echo "$base"
+}
