@@ -165,6 +165,23 @@ struct PrintTests {
         #expect(try project.read("Output/guide/pagination.json") == String(decoding: recorded.data, as: UTF8.self))
     }
 
+    /// `cadre serve`'s print preview: a second proof of the guide starts from the link pages of
+    /// the first, and is the same PDF; a proof of one chapter alone (its links to the hidden
+    /// chapters lead nowhere) does not take them.
+    @Test func aSecondPrintPreviewIsTheSameProof() async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        let rendering = try #require(await Preview(root: project.root).render([.publication("guide")])[.publication("guide")])
+        let printer = try PreviewPrinter(engine: #require(PrintEngine.locate(root: Repository.root)))
+        let first = await printer.print(publication: "guide", chapter: nil, files: rendering.files, root: project.root)
+        let second = await printer.print(publication: "guide", chapter: nil, files: rendering.files, root: project.root)
+        let chapter = await printer.print(publication: "guide", chapter: "organisation", files: rendering.files, root: project.root)
+        await printer.stop()
+        #expect(first.problem == nil && first.pages == 6, "\(String(describing: first.problem)) \(first.pages)")
+        #expect(second.pdf == first.pdf)
+        #expect(chapter.problem == nil && chapter.pages == 1, "\(String(describing: chapter.problem)) \(chapter.pages)")
+    }
+
     @Test(arguments: ["file:///etc/passwd", "http://example.com/logo.png"])
     func aResourceOutsideTheProjectIsRefusedWithItsPlace(url: String) async throws {
         let project = try ScratchProject(fixture: "exemple")
