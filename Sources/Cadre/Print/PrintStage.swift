@@ -18,6 +18,8 @@ struct PrintStage {
         let publication: Publication?
         /// Whether its page count is checked against the budget (not for the screen version).
         let checksBudget: Bool
+        /// The publication's pagination left by the last build (its link pages go into the job).
+        var previous: Pagination? = nil
     }
 
     /// Writes the PDFs of the publications into the staging folder; false when the engine cannot start at all.
@@ -59,13 +61,13 @@ struct PrintStage {
     private func targets(for publication: Publication) -> [Target] {
         let name = publication.name
         let settings = publication.settings.impression ?? PrintSettings(norme: .pdfUA1)
-        let linkPages = previousPagination(of: publication)?.renvois
+        let previous = Pagination.read(from: staged.output.appendingPathComponent("\(name)/pagination.json"))
         func target(_ file: String, _ standard: PDFStandard, printer: PrinterVersion?, counted: Bool) -> Target {
             let job = PrintJob(html: staged.url("\(name)/impression.html").path, pdf: staged.url("\(name)/\(file)").path, roots: roots,
                                variant: standard.rawValue, css: printer?.css ?? [], anchors: publication.chapters.map(\.slug),
                                date: Self.date(publication), lang: Self.language(publication.settings.langue), prepress: printer?.prepress,
-                               linkPages: linkPages)
-            return Target(job: job, origin: publication.settingsPath, layout: publication.printLayout, publication: publication, checksBudget: counted)
+                               linkPages: previous?.renvois)
+            return Target(job: job, origin: publication.settingsPath, layout: publication.printLayout, publication: publication, checksBudget: counted, previous: previous)
         }
         var targets = [target("\(name).pdf", settings.norme, printer: PrinterVersion(settings: settings, templates: project.templatesFolder), counted: true)]
         if settings.versionEcran == true {
@@ -89,14 +91,8 @@ struct PrintStage {
             sink.report(Diagnostic(.warning, file: "Templates/\(target.layout).mustache", line: 1, message: "moteur PDF : \(warning)"))
         }
         let pagination = Pagination(pages: pages, chapters: publication.chapters, starts: result.anchors ?? [:], links: result.linkPages)
-        let previous = previousPagination(of: publication)
-        if let warning = PageBudget.check(pagination, publication: publication, previous: previous) { sink.report(warning) }
+        if let warning = PageBudget.check(pagination, publication: publication, previous: target.previous) { sink.report(warning) }
         try? await staged.add([RenderedFile(path: "\(publication.name)/pagination.json", data: pagination.data)])
-    }
-
-    /// The pagination the last build left in the output folder.
-    private func previousPagination(of publication: Publication) -> Pagination? {
-        Pagination.read(from: staged.output.appendingPathComponent("\(publication.name)/pagination.json"))
     }
 
     /// The date written in the PDF: `SOURCE_DATE_EPOCH` when set, else the publication's date

@@ -69,16 +69,20 @@ class LinkPages:
 
     def found(self, document):
         """The page (from 1) of every link's target in the laid-out document."""
-        wanted = {target for _, target in self.links}
-        pages = {}
-        for number, page in enumerate(document.pages, start=1):
-            for name in page.anchors:
-                if name in wanted and name not in pages:
-                    pages[name] = number
-        return pages
+        return pages_of(document, {target for _, target in self.links})
 
     def confirmed(self, document):
         return self.counted and self.found(document) == {target: self.known[target] for _, target in self.links}
+
+
+def pages_of(document, anchors):
+    """The page (from 1) where each of `anchors` first appears in the laid-out document."""
+    pages = {}
+    for number, page in enumerate(document.pages, start=1):
+        for name in page.anchors:
+            if name in anchors and name not in pages:
+                pages[name] = number
+    return pages
 
 
 class Moved(Exception):

@@ -75,7 +75,7 @@ try:
     import weasyprint.pdf.metadata
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
     import pdf_structure  # PDF/UA repairs of the tagged PDFs (pikepdf), shipped beside this file
-    import layout_passes  # fewer layout passes: known link pages, and WeasyPrint's repagination
+    import layout_passes  # one layout pass with the link pages known from the last build
 except Exception as error:  # the engine is missing or broken: say so, never a traceback
     print(json.dumps({"ready": False, "error": f"{type(error).__name__}: {error}"}), flush=True)
     sys.exit(0)
@@ -199,12 +199,7 @@ def render(job, collector):
         document.metadata.created = document.metadata.modified = job["date"]
     if job.get("lang"):
         document.metadata.lang = job["lang"]
-    wanted = set(job.get("anchors", []))
-    anchors = {}
-    for number, page in enumerate(document.pages, start=1):
-        for name in page.anchors:
-            if name in wanted and name not in anchors:
-                anchors[name] = number
+    anchors = layout_passes.pages_of(document, set(job.get("anchors", [])))
     partial = job["pdf"] + ".partiel"
     # A tagged PDF is opened again and saved by pikepdf (pdf_structure.finish), which compresses
     # it (in C++): WeasyPrint need not compress it first (half a second on the guide).
