@@ -68,9 +68,10 @@ struct Anchoring {
         reserved.forEach { slugger.reserve($0) }
     }
 
-    /// Anchors and numbers the headings of `page`, the next chapter in order.
-    mutating func anchor(_ page: inout ChapterPage, into sink: DiagnosticSink) {
-        SlugPass.run(&page, slugger: &slugger, index: &index, into: sink)
+    /// Anchors and numbers the headings of `page` (listed by `SlugPass.collect`), the next
+    /// chapter in order; `SlugPass.label` then writes them on its document.
+    mutating func anchor(_ page: inout ChapterPage) {
+        SlugPass.run(&page, slugger: &slugger, index: &index)
         NumberingPass.run(&page, index: &index)
     }
 

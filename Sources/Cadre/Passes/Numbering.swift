@@ -1,9 +1,9 @@
-/// Numbers the sections of numbered chapters: `3.2` for a `##`, `3.2.1` for a `###`.
+/// Numbers the sections of numbered chapters: `3.2` for a `##`, `3.2.1` for a `###` (in the
+/// list of headings; `SlugPass.label` writes them on the document).
 enum NumberingPass {
     static func run(_ page: inout ChapterPage, index: inout AnchorIndex) {
         guard let chapterNumber = page.chapter.number else { return }
         var counters: [Int] = []
-        var numbers: [String: String] = [:]
         for position in page.headings.indices {
             let level = page.headings[position].level
             guard level <= 3 else { continue }
@@ -13,14 +13,7 @@ enum NumberingPass {
             counters[depth - 1] += 1
             let number = ([chapterNumber] + counters).map(String.init).joined(separator: ".")
             page.headings[position].number = number
-            numbers[page.headings[position].id] = number
             index.setNumber(number, forID: page.headings[position].id)
-        }
-        guard !numbers.isEmpty else { return }
-        page.document.updateBlocks { block in
-            guard case .heading(var heading) = block, let id = heading.id, let number = numbers[id] else { return }
-            heading.number = number
-            block = .heading(heading)
         }
     }
 }

@@ -76,13 +76,16 @@ public struct Slugger {
     }
 }
 
-/// Gives every heading of a chapter its anchor, and records it for cross-references.
+/// Gives every heading of a chapter its anchor, and records it for cross-references, in three
+/// steps: the headings are listed (chapters concurrently), their anchors made unique across the
+/// publication (in chapter order), then written on the document (concurrently again).
 enum SlugPass {
-    static func run(_ page: inout ChapterPage, slugger: inout Slugger, index: inout AnchorIndex, into sink: DiagnosticSink) {
-        var local = Slugger()
-        var anchors: [Anchor] = []
-        page.document.updateBlocks { block in
-            guard case .heading(var heading) = block else { return }
+    /// Lists the page's headings in `page.headings`, in document order, each with its slug not
+    /// yet made unique; a level-1 heading is an error and gets no anchor.
+    static func collect(_ page: inout ChapterPage, into sink: DiagnosticSink) {
+        var headings: [Anchor] = []
+        page.document.forEachBlock { block in
+            guard case .heading(let heading) = block else { return }
             if heading.level == 1 {
                 sink.report(page.source.location(line: heading.position?.line ?? 1).error("titre de niveau 1 (« # ») dans le corps du chapitre", hint: "le titre du chapitre vient de l'en-tête (titre:) ; commencez les sections par « ## »"))
                 return
@@ -90,13 +93,32 @@ enum SlugPass {
             let text = Inline.plainText(heading.content)
             // cmark trims headings already: Foundation's trimming only when there is something to trim.
             let title = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? text.trimmingCharacters(in: .whitespaces) : text
-            let slug = Slugger.slug(title)
-            heading.id = slugger.unique(slug: slug)
-            block = .heading(heading)
-            let anchor = Anchor(id: heading.id!, title: title, level: heading.level)
-            anchors.append(anchor)
-            index.add(anchor, requested: local.unique(slug: slug), in: page.chapter.fileName)
+            headings.append(Anchor(id: Slugger.slug(title), title: title, level: heading.level))
         }
-        page.headings = anchors
+        page.headings = headings
+    }
+
+    /// Makes the slugs of the listed headings unique in the publication and records them; pages
+    /// come in chapter order.
+    static func run(_ page: inout ChapterPage, slugger: inout Slugger, index: inout AnchorIndex) {
+        var local = Slugger()
+        for position in page.headings.indices {
+            let slug = page.headings[position].id
+            page.headings[position].id = slugger.unique(slug: slug)
+            index.add(page.headings[position], requested: local.unique(slug: slug), in: page.chapter.fileName)
+        }
+    }
+
+    /// Writes the anchors and numbers of `headings` (listed by `collect`) on the document's headings.
+    static func label(_ document: inout Document, with headings: [Anchor]) {
+        guard !headings.isEmpty else { return }
+        var next = headings.startIndex
+        document.updateBlocks { block in
+            guard case .heading(var heading) = block, heading.level > 1, next < headings.endIndex else { return }
+            heading.id = headings[next].id
+            heading.number = headings[next].number
+            next += 1
+            block = .heading(heading)
+        }
     }
 }

@@ -24,15 +24,17 @@ struct ChapterPipeline: Sendable {
     func run(acronyms: AcronymMarker) async -> [ChapterPage] {
         var anchoring = Anchoring(chapters: chapters, reserved: reserved)
 
-        // Expand, parse and draw the components (chapters are independent: concurrently; the
-        // components were a serial stage, 7 % of the HTML benchmark's time), then give every
-        // heading its anchor and number in order: cross-references need all of them.
+        // Expand, parse and draw the components, and list the headings (chapters are
+        // independent: concurrently; the components were a serial stage, 7 % of the HTML
+        // benchmark's time), then give every heading its anchor and number in order:
+        // cross-references need all of them. That serial stage only reads the lists.
         let components = ComponentPass(components: components, context: context, sink: sink)
-        let parsed = await Concurrently.map(chapters.count, limit: workers) { [chapters, context, templates, sink] position -> (page: ChapterPage, waits: Bool)? in
+        var parsed = await Concurrently.map(chapters.count, limit: workers) { [chapters, context, templates, sink] position -> (page: ChapterPage, waits: Bool)? in
             let chapter = chapters[position]
             guard let markdown = ChapterExpansion.expand(chapter, context: context.values, template: templates[chapter.path], into: sink) else { return nil }
             var page = ChapterPage(chapter: chapter, markdown: markdown)
             let waits = components.run(&page)
+            SlugPass.collect(&page, into: sink)
             return (page, waits)
         }
         var pages: [ChapterPage] = []
@@ -45,29 +47,32 @@ struct ChapterPipeline: Sendable {
                 continue
             }
             if result?.waits == true { wholePublication = true }
-            anchoring.anchor(&page, into: sink)
+            anchoring.anchor(&page)
             pages.append(page)
         }
+        // From here on each page is held once, by `pages`, and handed to the task that changes
+        // it: its document is then changed in place, not copied.
+        parsed = []
 
-        // Cross-references and acronyms read each page alone: concurrently (they were a serial
-        // stage, a tenth of the HTML benchmark's wall time), each page with its own marker,
-        // whose record of the acronyms used is then added to the publication's.
+        // Anchors, cross-references and acronyms read each page alone: concurrently (they were
+        // a serial stage, a tenth of the HTML benchmark's wall time), each page with its own
+        // marker, whose record of the acronyms used is then added to the publication's.
         let references = CrossReferencePass(index: anchoring.index)
         let table = acronyms.acronyms
-        let marked = await Concurrently.map(pages.count, limit: workers) { [pages, sink] position -> (page: ChapterPage, used: Set<String>) in
-            var page = pages[position]
+        var marked = await Concurrently.transform(consume pages, limit: workers) { [sink] (page: consuming ChapterPage) -> (page: ChapterPage, used: Set<String>) in
+            SlugPass.label(&page.document, with: page.headings)
             let source = page.source
             references.run(&page.document, in: page.chapter.fileName, locate: { source.location(of: $0, near: $1) }, into: sink)
             let marker = AcronymMarker(acronyms: table)
             marker.mark(&page.document)
             return (page, marker.used)
         }
-        pages = marked.map(\.page)
         for result in marked { acronyms.record(result.used) }
+        pages = marked.map(\.page)
+        marked = []  // again one reference per page
         let used = wholePublication ? acronyms.usedAcronyms : []
         let finalPasses = passes
-        return await Concurrently.map(pages.count, limit: workers) { [pages, sink] position in
-            var page = pages[position]
+        return await Concurrently.transform(consume pages, limit: workers) { [sink] (page: consuming ChapterPage) in
             components.finish(&page, usedAcronyms: used)
             FrenchTypography.mark(&page.document)
             FrenchTypography.markTitles(&page)

@@ -43,4 +43,37 @@ enum Concurrently {
             return results.map { $0! }
         }
     }
+
+    /// `body` of each item, at most `limit` at a time; results in order. Each item is handed
+    /// over to its task, not shared with the array it came from: a task that changes a
+    /// chapter's document then changes it in place instead of copying every block it touches.
+    static func transform<T: Sendable, U: Sendable>(_ items: consuming [T], limit: Int = cores,
+                                                    _ body: @escaping @Sendable (consuming T) async -> U) async -> [U] {
+        let handoff = Handoff(items)
+        return await map(handoff.count, limit: limit) { await body(handoff.take($0)) }
+    }
+}
+
+/// Items waiting for the task that takes each one, exactly once, by index.
+private final class Handoff<T>: @unchecked Sendable {
+    private let items: UnsafeMutableBufferPointer<T>
+    let count: Int
+
+    init(_ array: consuming [T]) {
+        count = array.count
+        items = .allocate(capacity: count)
+        _ = items.initialize(from: array)
+        // The array's own references go with it: each item is now referenced once, here.
+        array = []
+    }
+
+    /// Moves item `index` out. `Concurrently.map` runs each index once, so every item is
+    /// taken exactly once and nothing is left to deinitialize.
+    func take(_ index: Int) -> T {
+        (items.baseAddress! + index).move()
+    }
+
+    deinit {
+        items.deallocate()
+    }
 }

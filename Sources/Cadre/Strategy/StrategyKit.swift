@@ -142,7 +142,8 @@ struct StrategyKit: Sendable {
                 continue
             }
             var page = ChapterPage(chapter: chapter, markdown: markdown)
-            anchoring.anchor(&page, into: quiet)
+            SlugPass.collect(&page, into: quiet)
+            anchoring.anchor(&page)
             pages.append(page)
         }
         let references = CrossReferencePass(index: anchoring.index, publication: guide.name)
