@@ -61,6 +61,55 @@ struct HardeningTests {
         #expect(try String(contentsOf: output.appendingPathComponent("plaquette/index.html"), encoding: .utf8) == "ancienne plaquette")
     }
 
+    @Test func aRebuildKeepsTheUnchangedPagesAsTheyWereAndRewritesTheOthers() async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        #expect(await project.build().0.succeeded)
+        let guide = project.output.appendingPathComponent("guide")
+        func identity(_ page: String) throws -> (inode: UInt64, date: Date) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: guide.appendingPathComponent(page).path)
+            return ((attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0, attributes[.modificationDate] as? Date ?? .distantPast)
+        }
+        let untouched = try identity("avant-propos.html"), edited = try identity("organisation.html")
+        let chapter = "Content/guide/03-organisation.md"
+        try project.write(chapter, try project.read(chapter) + "\nUn paragraphe ajouté.\n")
+        #expect(await project.build().0.succeeded)
+        // The same page is the same file, with its date: a copy by date and size to a web server skips it.
+        #expect(try identity("avant-propos.html") == untouched)
+        #expect(try identity("organisation.html").inode != edited.inode)
+        #expect(try String(contentsOf: guide.appendingPathComponent("organisation.html"), encoding: .utf8).contains("Un paragraphe ajouté."))
+        // Once the build is in, each page has one name again (the replaced folder is gone).
+        let links = try FileManager.default.attributesOfItem(atPath: guide.appendingPathComponent("avant-propos.html").path)[.referenceCount] as? NSNumber
+        #expect(links?.intValue == 1)
+    }
+
+    @Test func aPageStagedAgainIsNeverWrittenThroughToTheOutput() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let writer = OutputWriter(output: output)
+        try await writer.stage([RenderedFile(path: "guide/index.html", data: Data("guide".utf8))]).commit()
+        do {
+            // Staged as a link to the output's file (same bytes), then staged again with others: the build is abandoned.
+            let staged = try await writer.stage([RenderedFile(path: "guide/index.html", data: Data("guide".utf8))])
+            try await staged.add([RenderedFile(path: "guide/index.html", data: Data("autre guide".utf8))])
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("guide/index.html"), encoding: .utf8) == "guide")
+    }
+
+    @Test func aSymbolicLinkInTheOutputIsReplacedNotFollowed() async throws {
+        let project = try ScratchProject(fixture: "exemple")
+        defer { project.remove() }
+        #expect(await project.build().0.succeeded)
+        // A page replaced by a link to a file elsewhere that holds the same bytes.
+        let page = project.output.appendingPathComponent("guide/avant-propos.html")
+        let elsewhere = project.root.appendingPathComponent("ailleurs.html")
+        try FileManager.default.moveItem(at: page, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: page, withDestinationURL: elsewhere)
+        #expect(await project.build().0.succeeded)
+        #expect(try FileManager.default.attributesOfItem(atPath: page.path)[.type] as? FileAttributeType == .typeRegular)
+        #expect(FileManager.default.contentsEqual(atPath: page.path, andPath: elsewhere.path))
+    }
+
     @Test func foldersLeftByAKilledRunAreRemovedByTheNextRun() async throws {
         let project = try ScratchProject(fixture: "exemple")
         defer { project.remove() }

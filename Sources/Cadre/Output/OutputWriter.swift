@@ -3,8 +3,10 @@ import Synchronization
 
 /// Writes a build's files into the output folder all at once: everything is first written to
 /// a staging folder beside it, and each publication's folder is swapped in only when all
-/// files are there. A failed build leaves the previous output untouched. The output folder is
-/// locked from staging to commit: a second run into the same folder waits for the first.
+/// files are there. A failed build leaves the previous output untouched. A file whose bytes
+/// are those of the output's is staged as a second link to it, and so keeps its date. The
+/// output folder is locked from staging to commit: a second run into the same folder waits for
+/// the first.
 public struct OutputWriter {
     /// The output folder.
     public let output: URL
@@ -85,7 +87,9 @@ public final class StagedOutput: Sendable {
         // publication's, two at a time.
         let failures = await Concurrently.map(files.count, limit: files.count < 16 ? 1 : 2) { [self] index -> (any Error)? in
             do {
-                try Self.write(files[index].data, to: stagedPath(files[index].path))
+                let file = files[index], staged = stagedPath(file.path), current = Self.joined(outputPath, file.path)
+                if Self.holds(current, file.data), link(current, staged) == 0 { return nil }
+                try Self.write(file.data, to: staged)
                 return nil
             } catch {
                 return error
@@ -101,11 +105,37 @@ public final class StagedOutput: Sendable {
         }
     }
 
+    /// Whether the regular file at `path` (not a symbolic link) holds exactly `data`. Such a
+    /// file, the same in the output already, is staged as a second link to it, not written
+    /// again: it keeps its date (a copy to a web server by date and size skips it), and a
+    /// rebuild creates no new file for it (on ext4 without a journal, creating files right
+    /// after deleting as many is slow: each new file skips the ones just freed).
+    private static func holds(_ path: String, _ data: Data) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == data.count else { return false }
+        // One byte more than expected is asked for: a file that grew since is not the same.
+        var bytes = [UInt8](repeating: 0, count: data.count + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        guard filled == data.count else { return false }
+        return data.isEmpty || data.withUnsafeBytes { expected in bytes.withUnsafeBytes { memcmp(expected.baseAddress!, $0.baseAddress!, data.count) == 0 } }
+    }
+
     /// Writes a staged file. Unlike `Data.write`, without `fsync`: staged files are only
     /// renamed into place, and a build interrupted by a crash is simply run again. Syncing
     /// each file made writing a thousand strategy documents wait on the disk a thousand times.
     private static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A file staged earlier at this path may be a link to the output's: it is replaced, never written through.
+        unlink(path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw systemError(path) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
