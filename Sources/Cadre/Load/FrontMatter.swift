@@ -51,25 +51,38 @@ struct FrontMatterSplit {
 
     /// Nil when the file does not start with a `---` line or the block is not closed.
     init?(_ text: String) {
-        // Only the front matter is split into lines; the body is taken whole. The end of the
-        // text ends a line too, so a closing `---` without a final newline is still seen.
+        // Only the front matter is cut into lines, on its bytes (line ends are `\n` once the
+        // file is read); the body is taken whole. The end of the text ends a line too, so a
+        // closing `---` without a final newline is still seen.
+        let bytes = text.utf8
         var lines: [Substring] = []
-        var lineStart = text.startIndex
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             let line = text[lineStart..<lineEnd]
-            let isFence = line.trimmingCharacters(in: .whitespaces) == "---"
+            let isFence = Self.isFence(line)
             if lines.isEmpty && !isFence { return nil }
             if isFence && !lines.isEmpty {
                 yaml = lines.dropFirst().joined(separator: "\n")
                 yamlLine = 2
-                body = lineEnd < text.endIndex ? String(text[text.index(after: lineEnd)...]) : ""
+                body = lineEnd < bytes.endIndex ? String(text[bytes.index(after: lineEnd)...]) : ""
                 bodyLine = lines.count + 2
                 return
             }
             lines.append(line)
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
         }
         return nil
+    }
+
+    /// Whether `line` is `---`, blanks around it allowed (Unicode blanks too: such a line is
+    /// rare, and only then is Foundation asked).
+    private static func isFence(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) == "---" }
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        var content = bytes.drop(while: blank)
+        while let last = content.last, blank(last) { content = content.dropLast() }
+        return content.elementsEqual("---".utf8)
     }
 }
