@@ -93,15 +93,16 @@ enum FileLister {
 
     /// The bytes of a regular file, read with plain system calls (`FileManager.contents` took
     /// longer than decoding a collectivité's file). Opened without blocking, so that a named
-    /// pipe in the sources is refused instead of waiting for a writer.
-    private static func contents(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    /// pipe in the sources is refused instead of waiting for a writer; a symbolic link is
+    /// refused too unless `followingLinks`; more than `limit` bytes is too large.
+    static func contents(_ path: String, followingLinks: Bool = true, limit: Int = maximumSize) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { return .failure(.unreadable(errno)) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(errno)) }
         guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
-        guard status.st_size <= maximumSize else { return .failure(.tooLarge(Int(status.st_size))) }
+        guard status.st_size <= limit else { return .failure(.tooLarge(Int(status.st_size))) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: max(Int(status.st_size), 4096) + 1)
         while true {
@@ -111,7 +112,7 @@ enum FileLister {
                 return .failure(.unreadable(errno))
             }
             if count == 0 { return .success(bytes) }
-            guard bytes.count + count <= maximumSize else { return .failure(.tooLarge(bytes.count + count)) }
+            guard bytes.count + count <= limit else { return .failure(.tooLarge(bytes.count + count)) }
             bytes.append(contentsOf: chunk[..<count])
         }
     }

@@ -111,21 +111,8 @@ public final class StagedOutput: Sendable {
     /// rebuild creates no new file for it (on ext4 without a journal, creating files right
     /// after deleting as many is slow: each new file skips the ones just freed).
     private static func holds(_ path: String, _ data: Data) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == data.count else { return false }
-        // One byte more than expected is asked for: a file that grew since is not the same.
-        var bytes = [UInt8](repeating: 0, count: data.count + 1)
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
-        guard filled == data.count else { return false }
+        // A file larger than `data` is refused before it is read.
+        guard case .success(let bytes) = FileLister.contents(path, followingLinks: false, limit: data.count), bytes.count == data.count else { return false }
         return data.isEmpty || data.withUnsafeBytes { expected in bytes.withUnsafeBytes { memcmp(expected.baseAddress!, $0.baseAddress!, data.count) == 0 } }
     }
 
