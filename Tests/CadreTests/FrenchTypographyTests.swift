@@ -22,6 +22,11 @@ struct FrenchTypographyTests {
         ("30 % et 1,5 M€ ou 200 k€", "30\u{202F}% et 1,5\u{202F}M€ ou 200\u{202F}k€"),
         ("Mon % préféré", "Mon % préféré"),
         ("déjà\u{202F}!", "déjà\u{202F}!"),
+        // Letters of more than one byte around the rules' characters.
+        ("Où ?", "Où\u{202F}?"),
+        ("é12345 ou 12345é", "é12345 ou 12345é"),
+        ("Coût : 12345 €", "Coût\u{00A0}: 12\u{202F}345\u{202F}€"),
+        ("«\u{00A0}déjà\u{00A0}»", "«\u{00A0}déjà\u{00A0}»"),
     ])
     func appliesRule(input: String, expected: String) {
         #expect(FrenchTypography.apply(input) == expected)
